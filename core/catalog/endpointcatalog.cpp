@@ -1,0 +1,154 @@
+#include "endpointcatalog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Tenfold {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tenfold::EndpointCatalog", text);
+}
+
+bool isPlaceholder(QStringView segment)
+{
+    return segment.size() >= 2 && segment.front() == u'{' && segment.back() == u'}';
+}
+
+QList<QStringView> splitPath(QStringView path)
+{
+    QList<QStringView> parts = path.split(u'/');
+    if (!parts.isEmpty() && parts.front().isEmpty())
+        parts.removeFirst();
+    return parts;
+}
+
+Endpoint::RateClass rateClassFromName(const QString &name)
+{
+    if (name == QLatin1String("search"))
+        return Endpoint::RateClass::Search;
+    if (name == QLatin1String("duplication"))
+        return Endpoint::RateClass::Duplication;
+    return Endpoint::RateClass::Standard;
+}
+
+} // namespace
+
+const EndpointCatalog &EndpointCatalog::builtin()
+{
+    static const EndpointCatalog catalog = [] {
+        QFile file(QStringLiteral(":/tenfold/catalog/endpoints.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("The endpoint catalog is missing from the core library's resources");
+        Result<EndpointCatalog> loaded = fromJson(file.readAll());
+        if (!loaded)
+            qFatal("The built-in endpoint catalog is broken: %s", qPrintable(loaded.errorString()));
+        return std::move(loaded).value();
+    }();
+    return catalog;
+}
+
+Result<EndpointCatalog> EndpointCatalog::fromJson(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (doc.isNull())
+        return Error{
+            tr("the endpoint catalog is not valid JSON: %1").arg(parseError.errorString())};
+
+    EndpointCatalog catalog;
+    const QJsonArray operations = doc.object().value(QLatin1String("operations")).toArray();
+    for (const QJsonValue &value : operations) {
+        const QJsonObject object = value.toObject();
+        Endpoint endpoint;
+        endpoint.method = object.value(QLatin1String("method")).toString().toUpper();
+        endpoint.path = object.value(QLatin1String("path")).toString();
+        endpoint.operation = object.value(QLatin1String("operation")).toString();
+        endpoint.tag = object.value(QLatin1String("tag")).toString();
+        endpoint.summary = object.value(QLatin1String("summary")).toString();
+        endpoint.write = object.value(QLatin1String("access")).toString() == QLatin1String("write");
+        endpoint.rate = rateClassFromName(object.value(QLatin1String("rate")).toString());
+        endpoint.restriction = object.value(QLatin1String("restricted")).toString();
+        if (endpoint.method.isEmpty() || !endpoint.path.startsWith(u'/'))
+            return Error{tr("the endpoint catalog has an operation without method or path")};
+        for (QStringView segment : splitPath(endpoint.path))
+            endpoint.segments.append(segment.toString());
+        catalog.m_bySegmentCount[int(endpoint.segments.size())].append(
+            int(catalog.m_endpoints.size()));
+        catalog.m_endpoints.append(std::move(endpoint));
+    }
+    if (catalog.m_endpoints.isEmpty())
+        return Error{tr("the endpoint catalog lists no operations")};
+    return catalog;
+}
+
+EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView path) const
+{
+    Match result;
+    const QList<QStringView> segments = splitPath(path);
+    const auto candidates = m_bySegmentCount.constFind(int(segments.size()));
+    if (candidates == m_bySegmentCount.cend())
+        return result;
+
+    int bestLiterals = -1;
+    for (int index : *candidates) {
+        const Endpoint &endpoint = m_endpoints.at(index);
+        int literals = 0;
+        bool fits = true;
+        for (qsizetype i = 0; i < segments.size() && fits; ++i) {
+            const QString &expected = endpoint.segments.at(i);
+            if (isPlaceholder(expected))
+                fits = !segments.at(i).isEmpty();
+            else if ((fits = segments.at(i) == expected))
+                ++literals;
+        }
+        if (!fits)
+            continue;
+        if (endpoint.method.compare(method, Qt::CaseInsensitive) != 0) {
+            result.pathKnown = true;
+            if (!result.allowedMethods.contains(endpoint.method))
+                result.allowedMethods.append(endpoint.method);
+            continue;
+        }
+        if (literals > bestLiterals) {
+            bestLiterals = literals;
+            result.endpoint = &endpoint;
+        }
+    }
+
+    if (result.endpoint) {
+        result.pathKnown = true;
+        for (qsizetype i = 0; i < segments.size(); ++i) {
+            const QString &expected = result.endpoint->segments.at(i);
+            if (isPlaceholder(expected))
+                result.parameters.append(
+                    {expected.mid(1, expected.size() - 2), segments.at(i).toString()});
+        }
+    }
+    return result;
+}
+
+QString EndpointCatalog::batchRestriction(QStringView method, QStringView path)
+{
+    const QList<QStringView> segments = splitPath(path);
+    const QStringView first = segments.value(0);
+    if (first == QLatin1String("scim"))
+        return tr("SCIM operations are not allowed in a batch; call /scim directly.");
+    if (first == QLatin1String("organization_exports"))
+        return tr("Organization exports cannot be created, read or deleted in a batch; call "
+                  "/organization_exports directly.");
+    if (first == QLatin1String("batch") && segments.size() == 1)
+        return tr("Batch requests cannot be nested; put these actions in the outer batch.");
+    if (first == QLatin1String("attachments") && segments.size() == 1 &&
+        method.compare(QLatin1String("post"), Qt::CaseInsensitive) == 0)
+        return tr("Uploading attachments is not allowed in a batch; upload with a direct "
+                  "multipart POST /attachments.");
+    return {};
+}
+
+} // namespace Tenfold

@@ -1,0 +1,124 @@
+#include "catalog/endpointcatalog.h"
+#include "cli.h"
+#include "commandinput.h"
+#include "console.h"
+#include "cost/costestimate.h"
+
+#include <QJsonDocument>
+
+namespace Tenfold::Cli {
+
+namespace {
+
+QString formatDuration(qint64 ms)
+{
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
+    if (ms < 120'000)
+        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    const qint64 seconds = (ms + 500) / 1000;
+    return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+}
+
+void printText(const CostEstimate &cost)
+{
+    const Plan &plan = cost.plan;
+    out() << "plan: " << plan.describe() << "\n";
+    out() << "actions: " << cost.actions << " (" << cost.reads << " reads, " << cost.writes
+          << " writes) in " << cost.batches.size() << " batch(es) of at most 10\n";
+    out() << "quota: " << cost.actions << " requests against " << plan.windowQuota << " per "
+          << plan.windowSeconds << " s";
+    if (cost.actions > plan.windowQuota)
+        out() << " (" << (cost.actions + plan.windowQuota - 1) / plan.windowQuota
+              << " windows' worth)";
+    out() << "\n";
+    out() << "concurrency: at most " << cost.maxReadsInBatch << " reads (limit " << plan.maxReads
+          << ") and " << cost.maxWritesInBatch << " writes (limit " << plan.maxWrites
+          << ") in one batch\n";
+    out() << "search: " << cost.searches << " call(s) against " << plan.searchQuota() << " per "
+          << plan.windowSeconds << " s\n";
+    out() << "duplication jobs: " << cost.duplications << " (at most " << Plan::DuplicationJobs
+          << " at once)\n";
+    if (cost.shortestMs >= 0) {
+        out() << "shortest send time: " << formatDuration(cost.shortestMs);
+        if (cost.latencyMs > 0)
+            out() << " with " << cost.latencyMs << " ms latency per action";
+        out() << "\n";
+    } else {
+        out() << "shortest send time: never (a batch breaks a limit on its own)\n";
+    }
+    for (const CostWarning &warning : cost.warnings)
+        out() << "warning: " << warning.message << " [" << warning.code << "]\n";
+}
+
+} // namespace
+
+int runCost(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption planOption(
+        QStringLiteral("plan"),
+        QStringLiteral("free, paid or REQUESTS/SECONDS (default: the "
+                       "session's plan, else paid)."),
+        QStringLiteral("plan"));
+    const QCommandLineOption concurrencyOption(
+        QStringLiteral("concurrency"),
+        QStringLiteral("Reads and writes in flight (default 50,15)."), QStringLiteral("R,W"));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency"),
+        QStringLiteral("Assume each action takes MS to answer (default 0)."), QStringLiteral("MS"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({planOption, concurrencyOption, latencyOption, jsonOption, variableOption()});
+    if (auto code = parseArguments(
+            parser, arguments, QStringLiteral("cost"),
+            QStringLiteral("Preview what sending costs: batches, requests against the quota, "
+                           "concurrency, search calls, and the shortest time the limits allow."),
+            {{QStringLiteral("FILE"), QStringLiteral("Session, batch body or action array; - for "
+                                                     "stdin.")}}))
+        return *code;
+
+    std::optional<LoadedInput> input =
+        loadCommandInput(parser.positionalArguments().constFirst(), parser);
+    if (!input)
+        return ExitUsage;
+
+    Plan plan = input->session.plan;
+    if (parser.isSet(planOption)) {
+        Result<Plan> parsed = Plan::parse(parser.value(planOption));
+        if (!parsed) {
+            err() << "tenfold-cli cost: " << parsed.errorString() << "\n";
+            return ExitUsage;
+        }
+        const Plan previous = plan;
+        plan = parsed.value();
+        plan.maxReads = previous.maxReads;
+        plan.maxWrites = previous.maxWrites;
+    }
+    if (parser.isSet(concurrencyOption)) {
+        if (auto error = plan.setConcurrency(parser.value(concurrencyOption))) {
+            err() << "tenfold-cli cost: " << error->toString() << "\n";
+            return ExitUsage;
+        }
+    }
+    int latency = 0;
+    if (parser.isSet(latencyOption)) {
+        bool ok = false;
+        latency = parser.value(latencyOption).toInt(&ok);
+        if (!ok || latency < 0) {
+            err() << "tenfold-cli cost: --latency takes a number of milliseconds, e.g. 40\n";
+            return ExitUsage;
+        }
+    }
+
+    QList<Action> resolved;
+    for (const Action &action : std::as_const(input->session.actions))
+        resolved.append(resolveVariables(action, input->session.variables));
+    const CostEstimate cost = estimateCost(resolved, plan, EndpointCatalog::builtin(), latency);
+    if (parser.isSet(jsonOption))
+        out() << QJsonDocument(cost.toJson()).toJson(QJsonDocument::Indented);
+    else
+        printText(cost);
+    return cost.warnings.isEmpty() ? ExitOk : ExitFailed;
+}
+
+} // namespace Tenfold::Cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "session/sessionfile.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <optional>
+
+namespace Tenfold::Cli {
+
+/// The `--var name=value` option every command that reads actions accepts.
+QCommandLineOption variableOption();
+
+/// Parses a command's arguments; prints the error or help and returns the exit code when the
+/// command should stop. `positional` describes the expected positional arguments for --help.
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                  const QString &command, const QString &description,
+                                  const QList<std::pair<QString, QString>> &positional);
+
+/// Loads FILE ("-" for stdin) as any of the three input kinds and applies `--var` overrides.
+/// On failure prints "FILE:LINE:COLUMN: error: MESSAGE" and returns nothing (exit code 2).
+std::optional<LoadedInput> loadCommandInput(const QString &path, const QCommandLineParser &parser);
+
+} // namespace Tenfold::Cli

@@ -1,0 +1,120 @@
+#include "variables.h"
+
+#include "action.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Tenfold {
+
+namespace {
+
+bool isNameStart(QChar c)
+{
+    return c.isLetter() || c == u'_';
+}
+
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.';
+}
+
+const QString *lookup(const QList<Variable> &variables, QStringView name)
+{
+    // Later definitions win, so a `--var` appended on the command line overrides the session.
+    for (auto it = variables.crbegin(); it != variables.crend(); ++it) {
+        if (it->name == name)
+            return &it->value;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+bool isValidVariableName(const QString &name)
+{
+    if (name.isEmpty() || !isNameStart(name.front()))
+        return false;
+    return std::all_of(name.begin(), name.end(), isNameChar);
+}
+
+QString substituteVariables(const QString &text, const QList<Variable> &variables,
+                            QStringList *undefinedNames)
+{
+    qsizetype open = text.indexOf(QLatin1String("{{"));
+    if (open < 0)
+        return text; // the common case: no allocation
+
+    QString result;
+    result.reserve(text.size());
+    qsizetype copied = 0;
+    while (open >= 0) {
+        const qsizetype close = text.indexOf(QLatin1String("}}"), open + 2);
+        if (close < 0)
+            break;
+        const QStringView name = QStringView(text).mid(open + 2, close - open - 2).trimmed();
+        result += QStringView(text).mid(copied, open - copied);
+        if (const QString *value = lookup(variables, name)) {
+            result += *value;
+        } else {
+            result += QStringView(text).mid(open, close + 2 - open);
+            if (undefinedNames)
+                undefinedNames->append(name.toString());
+        }
+        copied = close + 2;
+        open = text.indexOf(QLatin1String("{{"), copied);
+    }
+    result += QStringView(text).mid(copied);
+    return result;
+}
+
+QJsonValue substituteVariables(const QJsonValue &value, const QList<Variable> &variables,
+                               const QString &field, QList<UndefinedVariable> *undefined)
+{
+    switch (value.type()) {
+    case QJsonValue::String: {
+        QStringList missing;
+        QString text = substituteVariables(value.toString(), variables, &missing);
+        if (undefined) {
+            for (const QString &name : std::as_const(missing))
+                undefined->append({name, field});
+        }
+        return text;
+    }
+    case QJsonValue::Array: {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            array[i] = substituteVariables(array.at(i), variables,
+                                           field + u'[' + QString::number(i) + u']', undefined);
+        }
+        return array;
+    }
+    case QJsonValue::Object: {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() =
+                substituteVariables(it.value(), variables, field + u'.' + it.key(), undefined);
+        return object;
+    }
+    default:
+        return value;
+    }
+}
+
+Action resolveVariables(const Action &action, const QList<Variable> &variables,
+                        QList<UndefinedVariable> *undefined)
+{
+    Action resolved = action;
+    QStringList missing;
+    resolved.relativePath = substituteVariables(action.relativePath, variables, &missing);
+    if (undefined) {
+        for (const QString &name : std::as_const(missing))
+            undefined->append({name, QStringLiteral("relative_path")});
+    }
+    resolved.data = substituteVariables(action.data, variables, QStringLiteral("data"), undefined);
+    resolved.options =
+        substituteVariables(action.options, variables, QStringLiteral("options"), undefined);
+    return resolved;
+}
+
+} // namespace Tenfold

@@ -1,0 +1,332 @@
+#include "sessionfile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace Tenfold {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tenfold::SessionFile", text);
+}
+
+const QLatin1String FormatKey("format");
+const QLatin1String FormatName("tenfold-session");
+const QLatin1String VersionKey("version");
+const QLatin1String NameKey("name");
+const QLatin1String TargetKey("target");
+const QLatin1String PlanKey("plan");
+const QLatin1String ConcurrencyKey("concurrency");
+const QLatin1String VariablesKey("variables");
+const QLatin1String ActionsKey("actions");
+const QLatin1String DataKey("data");
+const QLatin1String MethodKey("method");
+const QLatin1String PathKey("relative_path");
+const QLatin1String OptionsKey("options");
+const QLatin1String NoteKey("note");
+const QLatin1String EnabledKey("enabled");
+const QLatin1String ValueKey("value");
+
+/// Turns QJsonParseError's byte offset into the 1-based line and column people look for.
+Error parseErrorAt(const QByteArray &json, const QJsonParseError &error)
+{
+    const qsizetype offset = std::clamp<qsizetype>(error.offset, 0, json.size());
+    int line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (json.at(i) == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    const int column =
+        int(QString::fromUtf8(json.constData() + lineStart, offset - lineStart).size()) + 1;
+    QString message = tr("not valid JSON: %1").arg(error.errorString());
+    if (error.error == QJsonParseError::DeepNesting)
+        message = tr("the JSON is nested too deeply to be a batch of actions");
+    return Error{message, line, column};
+}
+
+void addDiagnostic(LoadedInput &input, Severity severity, int action, const QString &field,
+                   const QString &code, const QString &message)
+{
+    input.diagnostics.append(Diagnostic{severity, action, field, code, message});
+}
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("missing");
+}
+
+bool isKnownMethod(const QString &lower)
+{
+    static const QStringList known = {QStringLiteral("get"),    QStringLiteral("post"),
+                                      QStringLiteral("put"),    QStringLiteral("patch"),
+                                      QStringLiteral("delete"), QStringLiteral("head")};
+    return known.contains(lower);
+}
+
+Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
+{
+    Action action;
+    if (!value.isObject()) {
+        addDiagnostic(input, Severity::Error, index, {}, QStringLiteral("action.not-object"),
+                      tr("an action must be a JSON object with method and relative_path, not %1")
+                          .arg(jsonTypeName(value)));
+        return action;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue field = it.value();
+        if (key == MethodKey) {
+            if (field.isString()) {
+                action.method = field.toString();
+                const QString lower = action.method.toLower();
+                if (isKnownMethod(lower))
+                    action.method = lower;
+            } else {
+                addDiagnostic(
+                    input, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
+                    tr("method must be a string such as \"get\", not %1").arg(jsonTypeName(field)));
+            }
+        } else if (key == PathKey) {
+            if (field.isString()) {
+                action.relativePath = field.toString();
+            } else {
+                addDiagnostic(input, Severity::Error, index, PathKey, QStringLiteral("path.type"),
+                              tr("relative_path must be a string such as \"/tasks/123\", not %1")
+                                  .arg(jsonTypeName(field)));
+            }
+        } else if (key == DataKey) {
+            action.data = field;
+        } else if (key == OptionsKey) {
+            action.options = field;
+        } else if (key == NoteKey) {
+            if (field.isString())
+                action.note = field.toString();
+            else
+                addDiagnostic(input, Severity::Warning, index, NoteKey, QStringLiteral("note.type"),
+                              tr("note must be a string; it was ignored"));
+        } else if (key == EnabledKey) {
+            if (field.isBool())
+                action.enabled = field.toBool();
+            else
+                addDiagnostic(input, Severity::Error, index, EnabledKey,
+                              QStringLiteral("enabled.type"),
+                              tr("enabled must be true or false, not %1").arg(jsonTypeName(field)));
+        } else {
+            addDiagnostic(input, Severity::Warning, index, key,
+                          QStringLiteral("action.unknown-key"),
+                          tr("\"%1\" is not part of an action (method, relative_path, data, "
+                             "options); it will not be sent")
+                              .arg(key));
+        }
+    }
+    return action;
+}
+
+void readActions(const QJsonArray &array, LoadedInput &input)
+{
+    input.session.actions.reserve(array.size());
+    int index = 0;
+    for (const QJsonValue &value : array)
+        input.session.actions.append(actionFromJson(value, index++, input));
+}
+
+Result<LoadedInput> readSession(const QJsonObject &root)
+{
+    const QJsonValue version = root.value(VersionKey);
+    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()))
+        return Error{tr("this Tenfold session has no valid \"version\"; the file may be damaged")};
+    if (version.toInt() > SessionFormatVersion) {
+        return Error{tr("this session was saved by a newer Tenfold (format version %1; this one "
+                        "reads up to %2): update Tenfold to open it")
+                         .arg(version.toInt())
+                         .arg(SessionFormatVersion)};
+    }
+    if (version.toInt() < 1)
+        return Error{tr("session format version %1 does not exist").arg(version.toInt())};
+
+    LoadedInput input;
+    input.kind = InputKind::Session;
+    Session &session = input.session;
+    session.name = root.value(NameKey).toString();
+
+    if (root.contains(TargetKey)) {
+        Result<Target> target = Target::parse(root.value(TargetKey).toString());
+        if (!target)
+            return Error{tr("the session's target is not valid: %1").arg(target.errorString())};
+        session.target = target.value();
+    }
+    if (root.contains(PlanKey)) {
+        Result<Plan> plan = Plan::parse(root.value(PlanKey).toString());
+        if (!plan)
+            return Error{tr("the session's plan is not valid: %1").arg(plan.errorString())};
+        session.plan = plan.value();
+    }
+    if (root.contains(ConcurrencyKey)) {
+        if (auto error = session.plan.setConcurrency(root.value(ConcurrencyKey).toString()))
+            return Error{tr("the session's concurrency is not valid: %1").arg(error->toString())};
+    }
+
+    const QJsonValue variables = root.value(VariablesKey);
+    if (!variables.isUndefined() && !variables.isArray())
+        return Error{tr("the session's \"variables\" must be an array of {name, value}")};
+    for (const QJsonValue &value : variables.toArray()) {
+        const QJsonObject object = value.toObject();
+        const QString name = object.value(NameKey).toString();
+        if (!isValidVariableName(name)) {
+            return Error{tr("the session defines a variable with an invalid name \"%1\": use "
+                            "letters, digits, '_', '-' and '.'")
+                             .arg(name)};
+        }
+        session.variables.append({name, object.value(ValueKey).toString()});
+    }
+
+    const QJsonValue actions = root.value(ActionsKey);
+    if (!actions.isArray())
+        return Error{tr("the session has no \"actions\" array; the file may be damaged")};
+    readActions(actions.toArray(), input);
+    return input;
+}
+
+} // namespace
+
+Result<LoadedInput> parseInput(const QByteArray &json)
+{
+    if (json.size() > MaxInputBytes) {
+        return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
+                         .arg(json.size() / (1024 * 1024))
+                         .arg(MaxInputBytes / (1024 * 1024))};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return parseErrorAt(json, parseError);
+
+    if (doc.isArray()) {
+        LoadedInput input;
+        input.kind = InputKind::ActionArray;
+        readActions(doc.array(), input);
+        return input;
+    }
+
+    const QJsonObject root = doc.object();
+    if (root.value(FormatKey) == FormatName)
+        return readSession(root);
+    if (root.contains(FormatKey)) {
+        return Error{tr("this is a \"%1\" file, not a Tenfold session")
+                         .arg(root.value(FormatKey).toString())};
+    }
+    const QJsonValue actions = root.value(DataKey).toObject().value(ActionsKey);
+    if (actions.isArray()) {
+        LoadedInput input;
+        input.kind = InputKind::BatchBody;
+        readActions(actions.toArray(), input);
+        return input;
+    }
+    return Error{tr("this JSON is neither a Tenfold session, an Asana batch body "
+                    "({\"data\":{\"actions\":[...]}}) nor an array of actions")};
+}
+
+Result<LoadedInput> loadInput(const QString &path)
+{
+    QFile file;
+    bool opened = false;
+    if (path == QLatin1String("-"))
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened)
+        return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
+    if (file.size() > MaxInputBytes) // regular files only; stdin reports 0 and is checked below
+        return parseInput(QByteArray(MaxInputBytes + 1, ' '));
+    const QByteArray bytes = file.read(MaxInputBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
+    return parseInput(bytes);
+}
+
+QJsonObject actionToSessionJson(const Action &action)
+{
+    QJsonObject object;
+    object.insert(MethodKey, action.method);
+    object.insert(PathKey, action.relativePath);
+    if (!action.data.isUndefined())
+        object.insert(DataKey, action.data);
+    if (!action.options.isUndefined())
+        object.insert(OptionsKey, action.options);
+    if (!action.note.isEmpty())
+        object.insert(NoteKey, action.note);
+    if (!action.enabled)
+        object.insert(EnabledKey, false);
+    return object;
+}
+
+QByteArray serializeSession(const Session &session)
+{
+    QJsonObject root;
+    root.insert(FormatKey, FormatName);
+    root.insert(VersionKey, SessionFormatVersion);
+    root.insert(NameKey, session.name);
+    root.insert(TargetKey, session.target.spec());
+    root.insert(PlanKey, session.plan.spec());
+    root.insert(ConcurrencyKey, session.plan.concurrencySpec());
+    QJsonArray variables;
+    for (const Variable &variable : session.variables)
+        variables.append(QJsonObject{{NameKey, variable.name}, {ValueKey, variable.value}});
+    root.insert(VariablesKey, variables);
+    QJsonArray actions;
+    for (const Action &action : session.actions)
+        actions.append(actionToSessionJson(action));
+    root.insert(ActionsKey, actions);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Error> saveSession(const Session &session, const QString &path)
+{
+    return writeFileAtomically(path, serializeSession(session));
+}
+
+std::optional<Error> writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
+    if (file.write(bytes) != bytes.size()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return Error{tr("cannot write %1: %2").arg(path, reason)};
+    }
+    if (!file.commit())
+        return Error{tr("cannot save %1: %2").arg(path, file.errorString())};
+    return std::nullopt;
+}
+
+} // namespace Tenfold

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/session.h"
+#include "validation/diagnostic.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace Tenfold {
+
+struct LoadedInput
+{
+    InputKind kind = InputKind::Session;
+    Session session;
+    /// Shape problems found while reading (an action that is not an object, a method that is
+    /// not a string...). The affected action is kept, empty, so numbering stays true.
+    QList<Diagnostic> diagnostics;
+};
+
+constexpr int SessionFormatVersion = 1;
+/// Inputs above this size are refused before parsing, so a wrong file cannot eat all memory.
+constexpr qint64 MaxInputBytes = 512ll * 1024 * 1024;
+
+/// Parses any of the three input kinds. Fails, with line and column where known, for
+/// malformed JSON, foreign JSON or a session of a newer version; never returns half a session.
+Result<LoadedInput> parseInput(const QByteArray &json);
+/// Reads and parses a file; "-" reads standard input.
+Result<LoadedInput> loadInput(const QString &path);
+
+/// One action as a JSON object in session files: the wire fields plus note and enabled.
+QJsonObject actionToSessionJson(const Action &action);
+QByteArray serializeSession(const Session &session);
+
+/// Writes atomically (QSaveFile): the old file stays intact if anything fails.
+std::optional<Error> saveSession(const Session &session, const QString &path);
+/// The same atomic write for any bytes (results files, exports).
+std::optional<Error> writeFileAtomically(const QString &path, const QByteArray &bytes);
+
+} // namespace Tenfold
