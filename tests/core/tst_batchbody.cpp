@@ -61,6 +61,32 @@ private slots:
                          "{'method':'get','relative_path':'/tasks/2'}]}}"));
     }
 
+    void jsonWriterMatchesQt_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("escapes") << QJsonValue(QStringLiteral("q\" b\\ n\n t\t r\r \x01 \x1f /"));
+        QTest::newRow("unicode") << QJsonValue(QStringLiteral("ünï ☃ 😀"));
+        QTest::newRow("integers") << QJsonValue(QJsonArray{0, -1, 42, 9007199254740991.0});
+        QTest::newRow("fractions") << QJsonValue(QJsonArray{0.5, -2.25, 1e-7, 1.5e300});
+        QTest::newRow("nested") << QJsonValue(QJsonObject{
+            {QStringLiteral("b"), QJsonArray{true, false, QJsonValue()}},
+            {QStringLiteral("a"), QJsonObject{{QStringLiteral("x"), QStringLiteral("y")}}},
+            {QStringLiteral("empty"), QJsonObject{}}});
+    }
+
+    void jsonWriterMatchesQt()
+    {
+        QFETCH(QJsonValue, value);
+        Action action{QStringLiteral("post"), QStringLiteral("/tasks/\"odd\"")};
+        action.data = QJsonObject{{QStringLiteral("v"), value}};
+        const QByteArray expected =
+            QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                       QJsonObject{{QStringLiteral("actions"),
+                                                    QJsonArray{actionToWire(action)}}}}})
+                .toJson(QJsonDocument::Compact);
+        QCOMPARE(batchBody({action}), expected);
+    }
+
     void splitsInOrder_data()
     {
         QTest::addColumn<int>("count");
