@@ -176,7 +176,8 @@ private slots:
         QVERIFY(quoted.contains(QLatin1String("^\\^\"b^\\^\""))); // \" for the runtime, ^ for cmd
         QVERIFY(!quoted.contains(QLatin1String("%PATH%")));       // would expand
         QVERIFY(quoted.contains(QLatin1String("%^PATH^%")));
-        QVERIFY(quoted.contains(QLatin1String("c\\\\\\^\""))); // backslash before a quote doubled
+        QVERIFY(quoted.contains(
+            QLatin1String("c^\\^\\^\\^\""))); // \\ doubled before \", each caret-escaped
         QVERIFY(quoted.contains(QLatin1String("^\n\nd")));
     }
 
