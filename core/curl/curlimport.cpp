@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
@@ -345,6 +346,8 @@ private:
     {
         if (name == QLatin1String("get")) {
             m_get = true;
+        } else if (name == QLatin1String("globoff")) {
+            m_globoff = true;
         } else if (name == QLatin1String("head")) {
             m_head = true;
         } else if (!ignoredFlags().contains(name)) {
@@ -454,6 +457,12 @@ private:
     {
         if (m_request.url.isEmpty())
             return fail(tr("this curl command has no URL"));
+        static const QRegularExpression glob(QStringLiteral("[\\[\\]{}]"));
+        if (!m_globoff && m_request.url.contains(glob))
+            return fail(tr("curl would expand the brackets or braces in %1 into several requests "
+                           "(a placeholder such as {task_gid}?); fill it in, or add -g if they "
+                           "are meant literally")
+                            .arg(m_request.url));
         if (!m_urlQuery.isEmpty())
             addToQuery(m_urlQuery.join(u'&'));
         if (m_get && m_request.hasBody) {
@@ -489,6 +498,7 @@ private:
     bool m_get = false;
     bool m_head = false;
     bool m_json = false;
+    bool m_globoff = false;
 };
 
 bool isCurl(const QString &program)

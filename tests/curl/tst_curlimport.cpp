@@ -195,6 +195,8 @@ private slots:
         QTest::newRow("broken batch")
             << "curl https://app.asana.com/api/1.0/batch -d '{\"data\":{\"actions\":[1]}}'"
             << "action 1";
+        QTest::newRow("glob placeholder") << "curl https://app.asana.com/api/1.0/tasks/{task_gid}"
+                                          << "{task_gid}";
         QTest::newRow("open quote") << "curl 'https://app.asana.com/api/1.0/users/me"
                                     << "never closed";
     }
