@@ -65,7 +65,8 @@ private:
     /// GET /tasks/{gid} from the sandbox: what it stored, not what it answered at creation.
     QString storedName(const QString &gid)
     {
-        QNetworkRequest request(m_sandbox->baseUrl().toString() + QStringLiteral("/tasks/") + gid);
+        QNetworkRequest request(
+            QUrl(m_sandbox->baseUrl().toString() + QStringLiteral("/tasks/") + gid));
         request.setRawHeader("Authorization", "Bearer dummy");
         QNetworkReply *reply = m_network.get(request);
         QEventLoop loop;
