@@ -165,12 +165,14 @@ Result<CurlCall> directCall(const Action &action, int number, const QUrl &base, 
     return call;
 }
 
+/// A comment must stay on its line: no line breaks, and no caret (cmd would continue a REM
+/// line ending in ^ onto the next command).
 QString sanitizedComment(const QString &text)
 {
     QString line = text;
     for (QChar &c : line) {
         if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
+            c == QChar::ParagraphSeparator || c == u'^')
             c = u' ';
     }
     return line;

@@ -381,7 +381,8 @@ private:
             const qsizetype colon = text.indexOf(u':');
             const QString headerName = text.left(colon).trimmed();
             if (colon < 0 && !text.endsWith(u';'))
-                return fail(tr("%1 \"%2\" is not a header (Name: value)").arg(spelled, text));
+                // The text is not repeated: a malformed header may well be the token.
+                return fail(tr("a %1 value is not a header (Name: value)").arg(spelled));
             // The token never enters a session, so its header may expand a variable.
             if (headerName.compare(QLatin1String("authorization"), Qt::CaseInsensitive) != 0) {
                 if (auto error = noExpansion(spelled, value))

@@ -232,7 +232,12 @@ private slots:
         QVERIFY(ps.contains(QLatin1String(" `\n  -H")));
         QVERIFY(ps.contains(QLatin1String("it''s @home")));
         options.shell = Shell::Cmd;
-        const QString cmd = exportCurl(sample(), options).value();
+        Session named = sample();
+        named.name = QStringLiteral("ends in a caret ^\ndel *");
+        const QString cmd = exportCurl(named, options).value();
+        // A REM line ending in ^ would swallow the next line; a newline would start a command.
+        QVERIFY(cmd.startsWith(QLatin1String("@REM Exported by Tenfold from \"ends in a caret   "
+                                             "del *\"")));
         QVERIFY(cmd.contains(QLatin1String(" ^\n  -H")));
         QVERIFY(cmd.contains(QLatin1String("--data-raw ^\"^{^\\^\"data^\\^\"")));
         QVERIFY(!cmd.contains(QLatin1String("#")));

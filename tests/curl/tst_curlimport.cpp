@@ -197,6 +197,9 @@ private slots:
             << "action 1";
         QTest::newRow("glob placeholder") << "curl https://app.asana.com/api/1.0/tasks/{task_gid}"
                                           << "{task_gid}";
+        QTest::newRow("header without colon")
+            << "curl -H 'Bearer 0/abc' https://app.asana.com/api/1.0/users/me"
+            << "-H";
         QTest::newRow("open quote") << "curl 'https://app.asana.com/api/1.0/users/me"
                                     << "never closed";
     }
@@ -207,6 +210,7 @@ private slots:
         QFETCH(QString, named);
         const QString message = failure(command);
         QVERIFY2(message.contains(named), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("0/abc")), "a token in an error message");
     }
 
     void harmlessFlagsAreIgnored()
