@@ -730,7 +730,10 @@ Result<QList<Action>> requestToActions(const CurlRequest &request)
         return Error{tr("%1 is not a valid URL").arg(request.url)};
     const QString path = url.path(QUrl::FullyEncoded);
     const QLatin1String root("/api/1.0");
-    const qsizetype at = path.indexOf(root);
+    // The root must be a whole path segment: /api/1.0.tasks or /api/1.00/tasks are not the API.
+    qsizetype at = path.indexOf(root);
+    while (at >= 0 && at + root.size() < path.size() && path.at(at + root.size()) != u'/')
+        at = path.indexOf(root, at + 1);
     if (at < 0)
         return Error{tr("%1 is not an Asana API URL: its path has no /api/1.0").arg(request.url)};
     QString relative = QUrl::fromPercentEncoding(path.mid(at + root.size()).toUtf8());

@@ -178,6 +178,10 @@ private slots:
             << "workspace";
         QTest::newRow("not asana") << "curl https://example.com/v2/things"
                                    << "/api/1.0";
+        // Found by fuzz_curl_import: the root was matched inside a longer segment.
+        QTest::newRow("root inside a segment")
+            << "curl -d name=x https://app.asana.com/api/1.0.tasks"
+            << "/api/1.0";
         QTest::newRow("not curl") << "wget https://app.asana.com/api/1.0/users/me"
                                   << "wget";
         QTest::newRow("bad json") << "curl --json '{\"data\":' https://app.asana.com/api/1.0/tasks"
