@@ -1,0 +1,94 @@
+// Any text into the curl importer (shell splitting, curl options, URL and body reading). It must
+// answer with a session or an error that says why, never crash or hang; and a session it accepts
+// must survive Tenfold's own export: the exported script, per batch and per action, imports back
+// to exactly the same actions.
+#include "curl/curlexport.h"
+#include "curl/curlimport.h"
+#include "session/sessionfile.h"
+
+#include <QDebug>
+#include <QJsonObject>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace Tenfold;
+
+namespace {
+
+/// What an export may change without changing a request: the method is written in its wire
+/// form (lower case in a batch body, upper case on curl's command line), and a direct write
+/// always carries a {"data": ...} envelope (Asana reads the body's data), so a per-action
+/// export of a write without data sends {"data":{}}, read back as an empty data object, and a
+/// relative path always starts with '/' in a URL.
+QList<Action> asSent(QList<Action> actions, bool perAction)
+{
+    for (Action &action : actions) {
+        action.method = action.method.toLower();
+        const bool queryData = action.isRead() || action.method == QLatin1String("delete");
+        if (perAction && !queryData && action.data.isUndefined())
+            action.data = QJsonObject();
+        if (perAction && !action.relativePath.startsWith(u'/'))
+            action.relativePath.prepend(u'/'); // a URL path has one; a batch body need not
+    }
+    return actions;
+}
+
+void requireSameActions(const Session &imported, const CurlExportOptions &options)
+{
+    const QList<Action> expected = asSent(imported.actions, options.perAction);
+    const Result<QString> script = exportCurl(imported, options);
+    if (!script) {
+        // Some sessions have no curl form (an action whose data a query cannot carry, a
+        // "{{name}}" that reads as an undefined variable): refusing is fine, silently is not.
+        if (script.errorString().isEmpty())
+            __builtin_trap();
+        return;
+    }
+    const Result<Session> again = importCurl(script.value());
+    if (!again || asSent(again->actions, options.perAction) != expected) {
+        // TENFOLD_FUZZ_DEBUG=1 ./fuzz_curl_import crash-file shows what changed.
+        if (qEnvironmentVariableIsSet("TENFOLD_FUZZ_DEBUG")) {
+            qWarning().noquote() << "export:\n" << script.value();
+            if (!again)
+                qWarning().noquote() << "re-import refused:" << again.errorString();
+            else
+                qWarning().noquote() << "before:\n"
+                                     << serializeSession(imported) << "\nafter:\n"
+                                     << serializeSession(again.value());
+        }
+        __builtin_trap();
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+
+    const Result<QList<CurlRequest>> requests = parseCurlCommands(text);
+    if (requests) {
+        for (const CurlRequest &request : requests.value()) {
+            if (request.method.isEmpty() || request.url.isEmpty() || request.line < 1)
+                __builtin_trap();
+        }
+    } else if (requests.errorString().isEmpty()) {
+        __builtin_trap();
+    }
+
+    const Result<Session> imported = importCurl(text);
+    if (!imported) {
+        if (imported.errorString().isEmpty())
+            __builtin_trap(); // every refusal must say why
+        return 0;
+    }
+    if (!requests) // the importer accepted what the command parser refused
+        __builtin_trap();
+
+    CurlExportOptions options;
+    requireSameActions(imported.value(), options);
+    options.perAction = true;
+    requireSameActions(imported.value(), options);
+    return 0;
+}
