@@ -126,6 +126,16 @@ Result<CurlCall> directCall(const Action &action, int number, const QUrl &base, 
 {
     CurlCall call;
     call.method = action.method.toUpper();
+    // On curl's command line the method is the request itself; in a batch body an unknown one
+    // is only data the server answers with a 400, so only per-action export refuses it.
+    static const QStringList known = {QStringLiteral("GET"),    QStringLiteral("POST"),
+                                      QStringLiteral("PUT"),    QStringLiteral("PATCH"),
+                                      QStringLiteral("DELETE"), QStringLiteral("HEAD")};
+    if (!known.contains(call.method))
+        return Error{tr("action %1: the method \"%2\" is not one the API knows (GET, POST, PUT, "
+                        "PATCH, DELETE, HEAD); correct it to export per action")
+                         .arg(number)
+                         .arg(action.method)};
     const bool queryData = action.isRead() || call.method == QLatin1String("DELETE");
     Result<QList<std::pair<QString, QString>>> query = optionsToQuery(action.options, number);
     if (!query)
@@ -203,7 +213,9 @@ QString render(const CurlCall &call, const CurlExportOptions &options)
     if (call.method == QLatin1String("HEAD"))
         command += QStringLiteral(" -I");
     else if (call.method != QLatin1String("GET"))
-        command += QStringLiteral(" -X ") + call.method;
+        // Quoted like every other word: the method comes from the session, which may be a
+        // file someone else wrote ("GET; rm -rf ~" must stay one argument, never a command).
+        command += QStringLiteral(" -X ") + q(call.method);
     command += u' ' + q(call.url);
     command += next + QStringLiteral("-H ") + authorization;
     command += next + QStringLiteral("-H ") + q(QStringLiteral("Accept: application/json"));

@@ -208,6 +208,24 @@ private slots:
         QVERIFY(!exportCurl(session, {}).ok());
     }
 
+    void anUnknownMethodIsNotExportedPerAction()
+    {
+        // Found by fuzz_curl_import: the method went into the per-action script unquoted, so a
+        // session's method could redirect or run commands when the script ran. It is now
+        // quoted, and a method that is not an HTTP method of the API is refused per action.
+        Session session;
+        session.actions = {
+            action(QStringLiteral("get>injected;$SHELL"), QStringLiteral("/tasks/1"))};
+        CurlExportOptions options;
+        options.perAction = true;
+        const Result<QString> script = exportCurl(session, options);
+        QVERIFY(!script.ok());
+        QVERIFY2(script.errorString().contains(QLatin1String("action 1: the method "
+                                                             "\"get>injected;$SHELL\"")),
+                 qPrintable(script.errorString()));
+        QVERIFY(exportCurl(session, {}).ok()); // in a batch body it is JSON text, answered 400
+    }
+
     void posixScriptIsValidBash()
     {
         const QString script = exportCurl(sample(), {}).value();
