@@ -107,8 +107,10 @@ int runImportCurl(const QStringList &arguments)
               << "\n";
         return ExitUsage;
     }
-    const QByteArray bytes = file.read(MaxInputBytes + 1);
-    if (bytes.size() > MaxInputBytes) {
+    // A regular file's size is known before reading it (stdin reports 0: the read tells).
+    const QByteArray bytes =
+        file.size() > MaxInputBytes ? QByteArray() : file.read(MaxInputBytes + 1);
+    if (file.size() > MaxInputBytes || bytes.size() > MaxInputBytes) {
         err() << "tenfold-cli import-curl: " << name << " is too large to be curl commands\n";
         return ExitUsage;
     }

@@ -54,6 +54,13 @@ Error parseErrorAt(const QByteArray &json, const QJsonParseError &error)
     return Error{message, line, column};
 }
 
+Error tooLarge(qint64 bytes)
+{
+    return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
+                     .arg(bytes / (1024 * 1024))
+                     .arg(MaxInputBytes / (1024 * 1024))};
+}
+
 void addDiagnostic(LoadedInput &input, Severity severity, int action, const QString &field,
                    const QString &code, const QString &message)
 {
@@ -234,11 +241,8 @@ Result<LoadedInput> readSession(const QJsonObject &root)
 
 Result<LoadedInput> parseInput(const QByteArray &json)
 {
-    if (json.size() > MaxInputBytes) {
-        return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
-                         .arg(json.size() / (1024 * 1024))
-                         .arg(MaxInputBytes / (1024 * 1024))};
-    }
+    if (json.size() > MaxInputBytes)
+        return tooLarge(json.size());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -282,7 +286,7 @@ Result<LoadedInput> loadInput(const QString &path)
     if (!opened)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
     if (file.size() > MaxInputBytes) // regular files only; stdin reports 0 and is checked below
-        return parseInput(QByteArray(MaxInputBytes + 1, ' '));
+        return tooLarge(file.size());
     const QByteArray bytes = file.read(MaxInputBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
