@@ -34,6 +34,8 @@ const QList<Command> &commands()
         {"validate", "Check actions against every rule of the batch API.", runValidate},
         {"body", "Print the exact POST /batch body, one JSON line per batch.", runBody},
         {"cost", "Show batches, rate-limit cost and the shortest send time.", runCost},
+        {"send", "Send the actions in batches under the plan's limits; report each result.",
+         runSend},
     };
     return list;
 }
