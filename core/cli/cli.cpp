@@ -34,6 +34,7 @@ const QList<Command> &commands()
         {"validate", "Check actions against every rule of the batch API.", runValidate},
         {"body", "Print the exact POST /batch body, one JSON line per batch.", runBody},
         {"cost", "Show batches, rate-limit cost and the shortest send time.", runCost},
+        {"sandbox", "Run the embedded Asana sandbox on 127.0.0.1.", runSandbox},
         {"send", "Send the actions in batches under the plan's limits; report each result.",
          runSend},
     };

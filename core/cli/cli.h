@@ -32,6 +32,7 @@ int run(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runBody(const QStringList &arguments);
 int runCost(const QStringList &arguments);
+int runSandbox(const QStringList &arguments);
 int runSend(const QStringList &arguments);
 
 } // namespace Tenfold::Cli
