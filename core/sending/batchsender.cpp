@@ -344,7 +344,7 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     const QNetworkReply::NetworkError error = reply->error();
     const bool aborted = error == QNetworkReply::OperationCanceledError;
-    const QByteArray bytes = reply->readAll();
+    const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray();
     if (status > 0)
         m_run.reachedServer = true;
     record(batch.number).httpStatus = status;
