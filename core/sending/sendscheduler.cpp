@@ -24,7 +24,7 @@ SendScheduler::SendScheduler(const Plan &plan, qint64 marginMs, int maxBatchesIn
 
 qint64 SendScheduler::defaultMarginMs(const Plan &plan)
 {
-    return std::clamp<qint64>(windowMsOf(plan) / 100, 20, 1000);
+    return std::clamp<qint64>(windowMsOf(plan) / 400, 5, 250);
 }
 
 bool SendScheduler::fitsAlone(const BatchLoad &load) const

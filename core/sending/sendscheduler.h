@@ -41,7 +41,8 @@ public:
     explicit SendScheduler(const Plan &plan, qint64 marginMs = -1,
                            int maxBatchesInFlight = DefaultMaxBatchesInFlight);
 
-    /// 1% of the window, at least 20 ms and at most 1 s.
+    /// 0.25% of the window, at least 5 ms and at most 250 ms: small, since counting from the answer
+    /// already covers the network delay; this only absorbs clock rate and timer differences.
     static qint64 defaultMarginMs(const Plan &plan);
 
     /// True when the batch could ever go under the plan (it fits in an empty world).

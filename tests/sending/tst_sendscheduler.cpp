@@ -246,9 +246,9 @@ private slots:
 
     void defaultMarginIsSmall()
     {
-        QCOMPARE(SendScheduler::defaultMarginMs(customPlan(300, 2)), 20);
-        QCOMPARE(SendScheduler::defaultMarginMs(Plan::paid()), 600);
-        QCOMPARE(SendScheduler::defaultMarginMs(customPlan(10, 3600)), 1000);
+        QCOMPARE(SendScheduler::defaultMarginMs(customPlan(300, 2)), 5);
+        QCOMPARE(SendScheduler::defaultMarginMs(Plan::paid()), 150);
+        QCOMPARE(SendScheduler::defaultMarginMs(customPlan(10, 3600)), 250);
     }
 
     void holdsEverythingUntilRetryAfter()
