@@ -87,6 +87,7 @@ protected:
             converted.headers.insert(name.toLower(), value);
         converted.body = request.body();
         converted.remoteAddress = request.remoteAddress();
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         const bool close =
             converted.headers.value("connection").toLower().contains(QByteArrayLiteral("close"));
         m_handler(converted, HttpExchange(socket, converted.method == "HEAD", close));
@@ -133,9 +134,8 @@ void HttpExchange::respond(const HttpResponse &response)
 {
     if (!alive())
         return;
-    m_socket->write(head(response));
-    if (!m_head)
-        m_socket->write(response.body);
+    // One write: a separate body write would wait on Nagle and delayed ACKs (~40 ms).
+    m_socket->write(m_head ? head(response) : head(response) + response.body);
     if (m_closeAfter)
         m_socket->disconnectFromHost();
 }
@@ -144,8 +144,7 @@ void HttpExchange::respondTruncated(const HttpResponse &response)
 {
     if (!alive())
         return;
-    m_socket->write(head(response));
-    m_socket->write(response.body.left(response.body.size() / 2));
+    m_socket->write(head(response) + response.body.left(response.body.size() / 2));
     m_socket->disconnectFromHost();
 }
 
