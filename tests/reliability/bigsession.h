@@ -13,14 +13,14 @@ namespace TenfoldTest {
 inline constexpr char SessionFileName[] = "session.tenfold.json";
 inline constexpr char ResultsFileName[] = "results.json";
 
-/// A session of a few MB (thousands of actions): large enough that a write takes a while.
+/// A session of over 1 MB (thousands of actions): large enough that a save takes a while.
 inline Tenfold::Session bigSession(int version)
 {
     Tenfold::Session session;
     session.name = QStringLiteral("version %1").arg(version);
     session.variables = {{QStringLiteral("workspace"), QStringLiteral("1001")}};
     const QString notes = QString(300, u'n');
-    for (int i = 0; i < 6000; ++i) {
+    for (int i = 0; i < 3000; ++i) {
         Tenfold::Action action{QStringLiteral("post"), QStringLiteral("/tasks")};
         action.data = QJsonObject{
             {QStringLiteral("name"), QStringLiteral("task %1 of version %2").arg(i).arg(version)},
@@ -37,7 +37,7 @@ inline Tenfold::Session bigSession(int version)
 inline QByteArray bigResults(int version)
 {
     QJsonArray results;
-    for (int i = 0; i < 3000; ++i)
+    for (int i = 0; i < 2000; ++i)
         results.append(QJsonObject{{QStringLiteral("action"), i},
                                    {QStringLiteral("status_code"), 200 + (i + version) % 300},
                                    {QStringLiteral("body"), QString(200, u'b')}});
