@@ -78,12 +78,25 @@ Result<EndpointCatalog> EndpointCatalog::fromJson(const QByteArray &json)
             return Error{tr("the endpoint catalog has an operation without method or path")};
         for (QStringView segment : splitPath(endpoint.path))
             endpoint.segments.append(segment.toString());
-        catalog.m_bySegmentCount[int(endpoint.segments.size())].append(
-            int(catalog.m_endpoints.size()));
         catalog.m_endpoints.append(std::move(endpoint));
     }
     if (catalog.m_endpoints.isEmpty())
         return Error{tr("the endpoint catalog lists no operations")};
+
+    auto &index = catalog.m_byFirstSegment;
+    for (int i = 0; i < catalog.m_endpoints.size(); ++i) {
+        const QString first = catalog.m_endpoints.at(i).segments.value(0);
+        if (isPlaceholder(first))
+            return Error{tr("the endpoint catalog has a path starting with a placeholder")};
+        auto it = std::find_if(index.begin(), index.end(),
+                               [&](const auto &entry) { return entry.first == first; });
+        if (it == index.end())
+            index.emplace_back(first, QList<int>{i});
+        else
+            it->second.append(i);
+    }
+    std::sort(index.begin(), index.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     return catalog;
 }
 
@@ -91,13 +104,18 @@ EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView pa
 {
     Match result;
     const QList<QStringView> segments = splitPath(path);
-    const auto candidates = m_bySegmentCount.constFind(int(segments.size()));
-    if (candidates == m_bySegmentCount.cend())
+    const QStringView first = segments.value(0);
+    const auto candidates = std::lower_bound(
+        m_byFirstSegment.begin(), m_byFirstSegment.end(), first,
+        [](const auto &entry, QStringView key) { return QStringView(entry.first) < key; });
+    if (candidates == m_byFirstSegment.end() || candidates->first != first)
         return result;
 
     int bestLiterals = -1;
-    for (int index : *candidates) {
+    for (int index : candidates->second) {
         const Endpoint &endpoint = m_endpoints.at(index);
+        if (endpoint.segments.size() != segments.size())
+            continue;
         int literals = 0;
         bool fits = true;
         for (qsizetype i = 0; i < segments.size() && fits; ++i) {

@@ -2,12 +2,12 @@
 
 #include "common/result.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <utility>
+#include <vector>
 
 namespace Tenfold {
 
@@ -61,7 +61,9 @@ public:
 
 private:
     QList<Endpoint> m_endpoints;
-    QHash<int, QList<int>> m_bySegmentCount;
+    /// Endpoint indexes by first path segment, sorted by it: Asana's paths all start with a
+    /// literal collection name, so a lookup narrows 247 templates to a handful.
+    std::vector<std::pair<QString, QList<int>>> m_byFirstSegment;
 };
 
 } // namespace Tenfold

@@ -34,7 +34,9 @@ int runBody(const QStringList &arguments)
         return ExitUsage;
 
     QList<Diagnostic> diagnostics = input->diagnostics;
-    diagnostics.append(validateSession(input->session, input->kind, EndpointCatalog::builtin()));
+    QList<Action> resolved;
+    diagnostics.append(
+        validateSession(input->session, input->kind, EndpointCatalog::builtin(), &resolved));
     if (hasErrors(diagnostics) && !parser.isSet(forceOption)) {
         const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
         for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
@@ -45,10 +47,6 @@ int runBody(const QStringList &arguments)
         return ExitFailed;
     }
 
-    QList<Action> resolved;
-    resolved.reserve(input->session.actions.size());
-    for (const Action &action : std::as_const(input->session.actions))
-        resolved.append(resolveVariables(action, input->session.variables));
     const QList<BatchPlan> batches = planBatches(resolved);
 
     int only = 0;
@@ -61,10 +59,12 @@ int runBody(const QStringList &arguments)
             return ExitUsage;
         }
     }
-    for (const BatchPlan &batch : batches) {
-        if (only == 0 || batch.number == only)
-            out() << batchBody(resolved, batch.actionIndexes) << "\n";
+    if (only > 0) {
+        out() << batchBody(resolved, batches.at(only - 1).actionIndexes) << "\n";
+        return ExitOk;
     }
+    for (const QByteArray &body : batchBodies(resolved, batches))
+        out() << body << "\n";
     return ExitOk;
 }
 

@@ -29,6 +29,30 @@ const QString *lookup(const QList<Variable> &variables, QStringView name)
     return nullptr;
 }
 
+/// Whether any string in the value holds "{{": most actions have none and need no copy.
+bool hasReference(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString().contains(QLatin1String("{{"));
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(),
+                           [](const QJsonValue &element) { return hasReference(element); });
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (hasReference(it.value()))
+                return true;
+        }
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 bool isValidVariableName(const QString &name)
@@ -71,29 +95,42 @@ QString substituteVariables(const QString &text, const QList<Variable> &variable
 QJsonValue substituteVariables(const QJsonValue &value, const QList<Variable> &variables,
                                const QString &field, QList<UndefinedVariable> *undefined)
 {
+    // Only the parts that hold a reference are rebuilt; everything else is shared, unchanged.
     switch (value.type()) {
     case QJsonValue::String: {
+        const QString text = value.toString();
+        if (!text.contains(QLatin1String("{{")))
+            return value;
         QStringList missing;
-        QString text = substituteVariables(value.toString(), variables, &missing);
+        QString substituted = substituteVariables(text, variables, &missing);
         if (undefined) {
             for (const QString &name : std::as_const(missing))
                 undefined->append({name, field});
         }
-        return text;
+        return substituted;
     }
     case QJsonValue::Array: {
         QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            array[i] = substituteVariables(array.at(i), variables,
-                                           field + u'[' + QString::number(i) + u']', undefined);
+            const QJsonValue element = array.at(i);
+            if (hasReference(element))
+                array[i] = substituteVariables(element, variables,
+                                               field + u'[' + QString::number(i) + u']', undefined);
         }
         return array;
     }
     case QJsonValue::Object: {
         QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            it.value() =
-                substituteVariables(it.value(), variables, field + u'.' + it.key(), undefined);
+        QStringList keys;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (hasReference(it.value()))
+                keys.append(it.key());
+        }
+        if (keys.isEmpty())
+            return value;
+        for (const QString &key : std::as_const(keys))
+            object[key] =
+                substituteVariables(object.value(key), variables, field + u'.' + key, undefined);
         return object;
     }
     default:

@@ -32,14 +32,14 @@ struct SandboxFaults
 
 struct SandboxOptions
 {
-    Plan plan = Plan::paid();  ///< window quota and concurrency enforced per token
-    int latencyMinMs = 0;      ///< each action is held in flight for a latency in [min, max]
+    Plan plan = Plan::paid(); ///< window quota and concurrency enforced per token
+    int latencyMinMs = 0;     ///< each action is held in flight for a latency in [min, max]
     int latencyMaxMs = 0;
-    QString token;             ///< empty: any non-empty bearer token is accepted
-    quint32 seed = 1;          ///< seeds the data and the fault dice
+    QString token;    ///< empty: any non-empty bearer token is accepted
+    quint32 seed = 1; ///< seeds the data and the fault dice
     SandboxFaults faults;
-    int slowDelayMs = 35000;   ///< how long a "slow" fault holds the answer
-    bool rateLimits = true;    ///< false: no 429s at all (benchmarks)
+    int slowDelayMs = 35000; ///< how long a "slow" fault holds the answer
+    bool rateLimits = true;  ///< false: no 429s at all (benchmarks)
 };
 
 /// An Asana-compatible server on 127.0.0.1: the batch endpoint and a small seeded resource store,

@@ -99,51 +99,67 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         return action;
     }
     const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString &key = it.key();
-        const QJsonValue field = it.value();
-        if (key == MethodKey) {
-            if (field.isString()) {
-                action.method = field.toString();
-                const QString lower = action.method.toLower();
-                if (isKnownMethod(lower))
-                    action.method = lower;
-            } else {
-                addDiagnostic(
-                    input, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
-                    tr("method must be a string such as \"get\", not %1").arg(jsonTypeName(field)));
-            }
-        } else if (key == PathKey) {
-            if (field.isString()) {
-                action.relativePath = field.toString();
-            } else {
-                addDiagnostic(input, Severity::Error, index, PathKey, QStringLiteral("path.type"),
-                              tr("relative_path must be a string such as \"/tasks/123\", not %1")
-                                  .arg(jsonTypeName(field)));
-            }
-        } else if (key == DataKey) {
-            action.data = field;
-        } else if (key == OptionsKey) {
-            action.options = field;
-        } else if (key == NoteKey) {
-            if (field.isString())
-                action.note = field.toString();
-            else
-                addDiagnostic(input, Severity::Warning, index, NoteKey, QStringLiteral("note.type"),
-                              tr("note must be a string; it was ignored"));
-        } else if (key == EnabledKey) {
-            if (field.isBool())
-                action.enabled = field.toBool();
-            else
-                addDiagnostic(input, Severity::Error, index, EnabledKey,
-                              QStringLiteral("enabled.type"),
-                              tr("enabled must be true or false, not %1").arg(jsonTypeName(field)));
+    // Look the known keys up (no allocation per key) and only walk the keys when there are
+    // more than we know: 100,000-action files load noticeably faster this way.
+    int known = 0;
+    const QJsonValue method = object.value(MethodKey);
+    if (!method.isUndefined()) {
+        ++known;
+        if (method.isString()) {
+            action.method = method.toString();
+            const QString lower = action.method.toLower();
+            if (isKnownMethod(lower))
+                action.method = lower;
         } else {
-            addDiagnostic(input, Severity::Warning, index, key,
+            addDiagnostic(
+                input, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
+                tr("method must be a string such as \"get\", not %1").arg(jsonTypeName(method)));
+        }
+    }
+    const QJsonValue path = object.value(PathKey);
+    if (!path.isUndefined()) {
+        ++known;
+        if (path.isString()) {
+            action.relativePath = path.toString();
+        } else {
+            addDiagnostic(input, Severity::Error, index, PathKey, QStringLiteral("path.type"),
+                          tr("relative_path must be a string such as \"/tasks/123\", not %1")
+                              .arg(jsonTypeName(path)));
+        }
+    }
+    action.data = object.value(DataKey);
+    action.options = object.value(OptionsKey);
+    known += !action.data.isUndefined();
+    known += !action.options.isUndefined();
+    const QJsonValue note = object.value(NoteKey);
+    if (!note.isUndefined()) {
+        ++known;
+        if (note.isString())
+            action.note = note.toString();
+        else
+            addDiagnostic(input, Severity::Warning, index, NoteKey, QStringLiteral("note.type"),
+                          tr("note must be a string; it was ignored"));
+    }
+    const QJsonValue enabled = object.value(EnabledKey);
+    if (!enabled.isUndefined()) {
+        ++known;
+        if (enabled.isBool())
+            action.enabled = enabled.toBool();
+        else
+            addDiagnostic(input, Severity::Error, index, EnabledKey, QStringLiteral("enabled.type"),
+                          tr("enabled must be true or false, not %1").arg(jsonTypeName(enabled)));
+    }
+    if (object.size() > known) {
+        static const QStringList knownKeys = {MethodKey,  PathKey, DataKey,
+                                              OptionsKey, NoteKey, EnabledKey};
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (knownKeys.contains(it.key()))
+                continue;
+            addDiagnostic(input, Severity::Warning, index, it.key(),
                           QStringLiteral("action.unknown-key"),
                           tr("\"%1\" is not part of an action (method, relative_path, data, "
                              "options); it will not be sent")
-                              .arg(key));
+                              .arg(it.key()));
         }
     }
     return action;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace Tenfold {
 
@@ -336,13 +337,15 @@ void checkOptions(const Action &action, ActionChecker &check)
 } // namespace
 
 QList<Diagnostic> validateAction(const Action &action, int index, const QList<Variable> &variables,
-                                 const EndpointCatalog &catalog)
+                                 const EndpointCatalog &catalog, Action *resolvedOut)
 {
     QList<Diagnostic> out;
     ActionChecker check(index, out);
 
     QList<UndefinedVariable> undefined;
-    const Action resolved = resolveVariables(action, variables, &undefined);
+    Action local;
+    Action &resolved = resolvedOut ? *resolvedOut : local;
+    resolved = resolveVariables(action, variables, &undefined);
     bool pathHasUndefined = false;
     for (const UndefinedVariable &variable : std::as_const(undefined)) {
         pathHasUndefined |= variable.field == PathField;
@@ -361,17 +364,41 @@ QList<Diagnostic> validateAction(const Action &action, int index, const QList<Va
 }
 
 QList<Diagnostic> validateSession(const Session &session, InputKind kind,
-                                  const EndpointCatalog &catalog)
+                                  const EndpointCatalog &catalog, QList<Action> *resolved)
 {
+    const QList<Action> &actions = session.actions;
+    const int count = int(actions.size());
+    if (resolved)
+        resolved->resize(count);
+
+    // Chunks are checked independently (on all cores for big inputs) and joined in order.
+    constexpr int ChunkSize = 4096;
+    QList<std::pair<int, int>> chunks;
+    for (int first = 0; first < count; first += ChunkSize)
+        chunks.append({first, std::min(count, first + ChunkSize)});
+    auto checkChunk = [&](const std::pair<int, int> &chunk) {
+        QList<Diagnostic> found;
+        for (int i = chunk.first; i < chunk.second; ++i) {
+            const Action &action = actions.at(i);
+            if (!action.enabled) { // disabled actions never reach the wire
+                if (resolved)
+                    (*resolved)[i] = action;
+                continue;
+            }
+            found.append(validateAction(action, i, session.variables, catalog,
+                                        resolved ? &(*resolved)[i] : nullptr));
+        }
+        return found;
+    };
+    const QList<QList<Diagnostic>> perChunk =
+        chunks.size() > 1 ? QtConcurrent::blockingMapped(chunks, checkChunk)
+                          : QList<QList<Diagnostic>>{checkChunk({0, count})};
+
     QList<Diagnostic> out;
-    int enabled = 0;
-    for (int i = 0; i < session.actions.size(); ++i) {
-        const Action &action = session.actions.at(i);
-        if (!action.enabled)
-            continue; // disabled actions never reach the wire
-        ++enabled;
-        out.append(validateAction(action, i, session.variables, catalog));
-    }
+    for (const QList<Diagnostic> &found : perChunk)
+        out.append(found);
+    const int enabled = int(
+        std::count_if(actions.begin(), actions.end(), [](const Action &a) { return a.enabled; }));
 
     if (session.actions.isEmpty()) {
         out.prepend(Diagnostic{Severity::Error,

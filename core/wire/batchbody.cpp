@@ -1,7 +1,8 @@
 #include "batchbody.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "jsonwriter.h"
+
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace Tenfold {
 
@@ -12,11 +13,28 @@ bool isEmptyJson(const QJsonValue &value)
     return value.isUndefined() || (value.isObject() && value.toObject().isEmpty());
 }
 
-QByteArray wrap(const QJsonArray &actions)
+const char BodyStart[] = "{\"data\":{\"actions\":[";
+const char BodyEnd[] = "]}}";
+
+/// Writes one action exactly as QJsonDocument would write actionToWire()'s object (keys in
+/// sorted order), straight into the body.
+void appendWireAction(QByteArray &out, const Action &action)
 {
-    const QJsonObject body{
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("actions"), actions}}}};
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    out += '{';
+    if (!isEmptyJson(action.data)) {
+        out += "\"data\":";
+        appendJson(out, action.data);
+        out += ',';
+    }
+    out += "\"method\":";
+    appendJsonString(out, action.method.toLower());
+    if (!isEmptyJson(action.options)) {
+        out += ",\"options\":";
+        appendJson(out, action.options);
+    }
+    out += ",\"relative_path\":";
+    appendJsonString(out, action.relativePath);
+    out += '}';
 }
 
 } // namespace
@@ -49,18 +67,40 @@ QJsonObject actionToWire(const Action &action)
 
 QByteArray batchBody(const QList<Action> &actions, const QList<int> &indexes)
 {
-    QJsonArray array;
-    for (int index : indexes)
-        array.append(actionToWire(actions.at(index)));
-    return wrap(array);
+    QByteArray body(BodyStart);
+    for (int index : indexes) {
+        if (body.size() > qsizetype(sizeof BodyStart) - 1)
+            body += ',';
+        appendWireAction(body, actions.at(index));
+    }
+    body += BodyEnd;
+    return body;
 }
 
 QByteArray batchBody(const QList<Action> &actions)
 {
-    QJsonArray array;
-    for (const Action &action : actions)
-        array.append(actionToWire(action));
-    return wrap(array);
+    QByteArray body(BodyStart);
+    for (const Action &action : actions) {
+        if (body.size() > qsizetype(sizeof BodyStart) - 1)
+            body += ',';
+        appendWireAction(body, action);
+    }
+    body += BodyEnd;
+    return body;
+}
+
+QList<QByteArray> batchBodies(const QList<Action> &actions, const QList<BatchPlan> &batches)
+{
+    auto write = [&actions](const BatchPlan &batch) {
+        return batchBody(actions, batch.actionIndexes);
+    };
+    if (batches.size() < 100) {
+        QList<QByteArray> bodies;
+        for (const BatchPlan &batch : batches)
+            bodies.append(write(batch));
+        return bodies;
+    }
+    return QtConcurrent::blockingMapped(batches, write);
 }
 
 } // namespace Tenfold

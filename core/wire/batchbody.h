@@ -29,4 +29,7 @@ QJsonObject actionToWire(const Action &action);
 QByteArray batchBody(const QList<Action> &actions, const QList<int> &indexes);
 QByteArray batchBody(const QList<Action> &actions);
 
+/// The bodies of many batches at once, in order; large inputs are written on all cores.
+QList<QByteArray> batchBodies(const QList<Action> &actions, const QList<BatchPlan> &batches);
+
 } // namespace Tenfold

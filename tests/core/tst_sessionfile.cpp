@@ -1,0 +1,231 @@
+#include "session/sessionfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Tenfold;
+
+namespace {
+// Test JSON is written with single quotes for readability; moc cannot read raw string literals.
+QByteArray J(const char *singleQuoted)
+{
+    return QByteArray(singleQuoted).replace('\'', '"');
+}
+} // namespace
+
+class TestSessionFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Session sampleSession()
+    {
+        Session session;
+        session.name = QStringLiteral("Launch – ünïcode \"quoted\"");
+        session.target = Target::parse(QStringLiteral("https://example.test/api/1.0")).value();
+        session.plan = Plan::parse(QStringLiteral("300/2")).value();
+        session.plan.maxReads = 20;
+        session.plan.maxWrites = 5;
+        session.variables = {{QStringLiteral("workspace"), QStringLiteral("1001")},
+                             {QStringLiteral("name"), QStringLiteral("it's $HOME")}};
+        Action read{QStringLiteral("get"), QStringLiteral("/projects/{{project}}/tasks")};
+        read.options = QJsonObject{{QStringLiteral("limit"), 5},
+                                   {QStringLiteral("fields"), QJsonArray{QStringLiteral("name")}}};
+        read.note = QStringLiteral("first page");
+        Action write{QStringLiteral("post"), QStringLiteral("/tasks")};
+        write.data = QJsonObject{{QStringLiteral("name"), QStringLiteral("{{name}}")},
+                                 {QStringLiteral("workspace"), QStringLiteral("{{workspace}}")}};
+        write.enabled = false;
+        Action broken{QStringLiteral("fetch"), QStringLiteral("nope")};
+        broken.data = QJsonArray{1, 2};
+        session.actions = {read, write, broken};
+        return session;
+    }
+
+private slots:
+    void roundTripKeepsEverything()
+    {
+        const Session session = sampleSession();
+        Result<LoadedInput> loaded = parseInput(serializeSession(session));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
+        QCOMPARE(loaded->kind, InputKind::Session);
+        QVERIFY(loaded->diagnostics.isEmpty());
+        QCOMPARE(loaded->session, session);
+    }
+
+    void saveAndReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.tenfold.json"));
+        const Session session = sampleSession();
+        QCOMPARE(saveSession(session, path), std::nullopt);
+        Result<LoadedInput> loaded = loadInput(path);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->session, session);
+    }
+
+    void fileCarriesFormatAndVersionButNoToken()
+    {
+        const QJsonObject root =
+            QJsonDocument::fromJson(serializeSession(sampleSession())).object();
+        QCOMPARE(root.value(QLatin1String("format")).toString(), QStringLiteral("tenfold-session"));
+        QCOMPARE(root.value(QLatin1String("version")).toInt(), 1);
+        const QStringList keys = root.keys();
+        for (const QString &key : keys)
+            QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(key));
+    }
+
+    void readsABatchBody()
+    {
+        Result<LoadedInput> loaded =
+            parseInput(J("{'data':{'actions':[{'method':'GET','relative_path':'/users/me',"
+                         "'options':{'fields':['name']}},"
+                         "{'method':'post','relative_path':'/tasks','data':{'name':'x'}}]}}"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->kind, InputKind::BatchBody);
+        QCOMPARE(loaded->session.actions.size(), 2);
+        QCOMPARE(loaded->session.actions.at(0).method, QStringLiteral("get")); // normalized
+        QCOMPARE(loaded->session.actions.at(1).data.toObject().value(QLatin1String("name")),
+                 QJsonValue(QStringLiteral("x")));
+    }
+
+    void readsABareArray()
+    {
+        Result<LoadedInput> loaded =
+            parseInput(J("[{'method':'delete','relative_path':'/tasks/1'}]"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->kind, InputKind::ActionArray);
+        QCOMPARE(loaded->session.actions.size(), 1);
+        QCOMPARE(loaded->session.actions.first().method, QStringLiteral("delete"));
+        QVERIFY(loaded->session.actions.first().data.isUndefined());
+    }
+
+    void shapeProblemsKeepNumbering()
+    {
+        Result<LoadedInput> loaded =
+            parseInput(J("[42, {'method': 7, 'relative_path': '/users/me', 'extra': 1}, "
+                         "{'method':'get','relative_path':'/x'}]"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->session.actions.size(), 3); // nothing silently dropped
+        QStringList codes;
+        for (const Diagnostic &d : loaded->diagnostics)
+            codes.append(QString::number(d.action) + u':' + d.code);
+        QVERIFY2(codes.contains(QStringLiteral("0:action.not-object")),
+                 qPrintable(codes.join(u' ')));
+        QVERIFY(codes.contains(QStringLiteral("1:method.type")));
+        QVERIFY(codes.contains(QStringLiteral("1:action.unknown-key")));
+        QCOMPARE(loaded->session.actions.at(2).relativePath, QStringLiteral("/x"));
+    }
+
+    void malformedJsonSaysWhere()
+    {
+        Result<LoadedInput> loaded =
+            parseInput("[\n  {\"method\": \"get\",\n   \"relative_path\" \"/x\"}\n]");
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().line, 3);
+        QVERIFY(loaded.error().column > 1);
+        QVERIFY(loaded.errorString().startsWith(QLatin1String("line 3, column")));
+    }
+
+    void refusesNewerVersions()
+    {
+        Result<LoadedInput> loaded =
+            parseInput(J("{'format':'tenfold-session','version':2,'actions':[]}"));
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.errorString().contains(QLatin1String("newer Tenfold")),
+                 qPrintable(loaded.errorString()));
+    }
+
+    void refusesForeignJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("other format") << (J("{'format':'postman','actions':[]}"));
+        QTest::newRow("random object") << (J("{'hello':'world'}"));
+        QTest::newRow("data without actions") << (J("{'data':{'name':'x'}}"));
+        QTest::newRow("session without actions") << (J("{'format':'tenfold-session','version':1}"));
+        QTest::newRow("bad plan") << (J(
+            "{'format':'tenfold-session','version':1,'plan':'gold','actions':[]}"));
+        QTest::newRow("bad target")
+            << (J("{'format':'tenfold-session','version':1,'target':'ftp:\\/\\/x','actions':[]}"));
+        QTest::newRow("bad variable") << (J(
+            "{'format':'tenfold-session','version':1,'variables':[{'name':'a b'}],'actions':[]}"));
+        QTest::newRow("scalar") << QByteArray("42");
+        QTest::newRow("empty") << QByteArray("");
+    }
+
+    void refusesForeignJson()
+    {
+        QFETCH(QByteArray, json);
+        Result<LoadedInput> loaded = parseInput(json);
+        QVERIFY(!loaded.ok());
+        QVERIFY(!loaded.errorString().isEmpty());
+    }
+
+    void refusesDeepNesting()
+    {
+        const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
+        Result<LoadedInput> loaded = parseInput(deep);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.errorString().contains(QLatin1String("nested too deeply")),
+                 qPrintable(loaded.errorString()));
+    }
+
+    void missingFileIsAnError()
+    {
+        Result<LoadedInput> loaded = loadInput(QStringLiteral("/nonexistent/file.json"));
+        QVERIFY(!loaded.ok());
+        QVERIFY(loaded.errorString().contains(QLatin1String("/nonexistent/file.json")));
+    }
+
+    void failedSaveReportsAndTouchesNothingElse()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("keep.json"));
+        QCOMPARE(saveSession(sampleSession(), path), std::nullopt);
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+
+        // The target's directory is replaced by a file, so the temporary file cannot be created.
+        const QString blocked = dir.filePath(QStringLiteral("notadir/keep.json"));
+        QFile blocker(dir.filePath(QStringLiteral("notadir")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const std::optional<Error> error = saveSession(sampleSession(), blocked);
+        QVERIFY(error.has_value());
+        QVERIFY(error->message.contains(QLatin1String("notadir")));
+
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(original.readAll(), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2); // no stray temp files
+    }
+
+    void samplesLoadCleanly_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QDir samples(QStringLiteral(TENFOLD_SOURCE_DIR "/resources/sessions"));
+        const QStringList files = samples.entryList({QStringLiteral("*.tenfold.json")});
+        QVERIFY(files.size() >= 3);
+        for (const QString &file : files)
+            QTest::newRow(qPrintable(file)) << samples.filePath(file);
+    }
+
+    void samplesLoadCleanly()
+    {
+        QFETCH(QString, file);
+        Result<LoadedInput> loaded = loadInput(file);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
+        QCOMPARE(loaded->kind, InputKind::Session);
+        QVERIFY(loaded->diagnostics.isEmpty());
+        QVERIFY(!loaded->session.actions.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionFile)
+#include "tst_sessionfile.moc"
