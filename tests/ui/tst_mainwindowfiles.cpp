@@ -9,7 +9,9 @@
 #include "session/sessionfile.h"
 #include "uitestsupport.h"
 
+#include <QDragEnterEvent>
 #include <QFile>
+#include <QMimeData>
 #include <QTest>
 #include <QUndoStack>
 
@@ -146,6 +148,19 @@ private slots:
         FileDialog::setNextFileName(QString()); // the user cancels the Save As dialog
         QVERIFY(!m_window->save());
         QCOMPARE(readAll(path), body);
+    }
+
+    void droppingAFileOpensIt()
+    {
+        auto *mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(TestSupport::sample("getting-started.tenfold.json"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(m_window.get(), &drop);
+        QTRY_COMPARE(m_window->document()->actions()->rowCount(), 8);
+        delete mime;
     }
 
     void recentFilesRememberOpenedSessions()

@@ -6,13 +6,16 @@
 #include "document/sessiondocument.h"
 #include "variables/variablesmodel.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace Tenfold {
@@ -75,7 +78,7 @@ CostPanel::CostPanel(SessionDocument *document, QWidget *parent)
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
-    connect(&m_debounce, &QTimer::timeout, this, &CostPanel::recompute);
+    connect(&m_debounce, &QTimer::timeout, this, &CostPanel::startEstimate);
     connect(document, &SessionDocument::contentChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(document, &SessionDocument::planChanged, this, &CostPanel::showPlan);
     connect(m_plan, &QComboBox::activated, this, &CostPanel::applyPlanEdit);
@@ -117,19 +120,55 @@ void CostPanel::applyPlanEdit()
     m_document->setPlan(plan);
 }
 
-void CostPanel::recompute()
+namespace {
+
+CostEstimate estimate(const QList<Action> &actions, const QList<Variable> &variables,
+                      const Plan &plan)
 {
-    m_debounce.stop();
-    const QList<Action> &actions = m_document->actions()->actions();
-    const QList<Variable> &variables = m_document->variables()->variables();
     QList<Action> resolved;
     resolved.reserve(actions.size());
     for (const Action &action : actions) {
         if (action.enabled)
             resolved.append(variables.isEmpty() ? action : resolveVariables(action, variables));
     }
-    const Plan &plan = m_document->plan();
-    const CostEstimate cost = estimateCost(resolved, plan, EndpointCatalog::builtin());
+    return estimateCost(resolved, plan, EndpointCatalog::builtin());
+}
+
+} // namespace
+
+void CostPanel::recompute()
+{
+    m_debounce.stop();
+    ++m_generation; // any estimate still running is stale now
+    const Plan plan = m_document->plan();
+    showEstimate(
+        estimate(m_document->actions()->actions(), m_document->variables()->variables(), plan),
+        plan);
+}
+
+void CostPanel::startEstimate()
+{
+    // 100,000 actions take a noticeable moment to simulate: do it off the GUI thread on
+    // implicitly shared copies, and show only the newest result.
+    const quint64 generation = ++m_generation;
+    const QList<Action> actions = m_document->actions()->actions();
+    const QList<Variable> variables = m_document->variables()->variables();
+    const Plan plan = m_document->plan();
+    QPointer<CostPanel> self(this);
+    QThreadPool::globalInstance()->start([self, generation, actions, variables, plan] {
+        const CostEstimate cost = estimate(actions, variables, plan);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, cost, plan] {
+                if (self && self->m_generation == generation)
+                    self->showEstimate(cost, plan);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CostPanel::showEstimate(const CostEstimate &cost, const Plan &plan)
+{
     const QLocale locale;
     auto row = [](const QString &label, const QString &value) {
         return QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td></tr>")
@@ -137,16 +176,15 @@ void CostPanel::recompute()
     };
     QString html = QStringLiteral("<table cellspacing=\"3\">");
     html += row(tr("Batches"), locale.toString(cost.batches.size()));
-    html += row(tr("Requests against the quota"),
+    html += row(tr("Requests"),
                 tr("%1 of %2 per %3 s")
                     .arg(locale.toString(cost.actions), locale.toString(plan.windowQuota))
                     .arg(plan.windowSeconds));
     html += row(tr("Reads / writes"), QStringLiteral("%1 / %2").arg(locale.toString(cost.reads),
                                                                     locale.toString(cost.writes)));
-    html += row(tr("Reads in flight per batch"),
-                tr("%1 of %2").arg(cost.maxReadsInBatch).arg(plan.maxReads));
-    html += row(tr("Writes in flight per batch"),
-                tr("%1 of %2").arg(cost.maxWritesInBatch).arg(plan.maxWrites));
+    html += row(tr("Reads at once"), tr("%1 of %2").arg(cost.maxReadsInBatch).arg(plan.maxReads));
+    html +=
+        row(tr("Writes at once"), tr("%1 of %2").arg(cost.maxWritesInBatch).arg(plan.maxWrites));
     html += row(tr("Search calls"),
                 tr("%1 of %2 per window").arg(cost.searches).arg(plan.searchQuota()));
     if (cost.duplications > 0)

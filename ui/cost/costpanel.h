@@ -3,11 +3,16 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
 
 namespace Tenfold {
+
+struct CostEstimate;
+struct Plan;
 
 class SessionDocument;
 
@@ -20,17 +25,22 @@ class CostPanel : public QWidget
 public:
     explicit CostPanel(SessionDocument *document, QWidget *parent = nullptr);
 
-    /// Recomputes now (tests; the panel otherwise waits for a pause in typing).
+    /// Recomputes now and waits for the figures (tests and benchmarks; the panel otherwise
+    /// computes on a worker thread after a pause in typing).
     void recompute();
     /// The figures as shown, one "label: value" per line (tests and screen readers).
     QString summaryText() const;
 
 private:
+    /// Starts an estimate on the thread pool; the newest result wins.
+    void startEstimate();
+    void showEstimate(const CostEstimate &cost, const Plan &plan);
     void showPlan();
     void applyPlanEdit();
 
     SessionDocument *m_document;
     QTimer m_debounce;
+    quint64 m_generation = 0;
     QComboBox *m_plan;
     QLineEdit *m_customQuota;
     QLineEdit *m_concurrency;

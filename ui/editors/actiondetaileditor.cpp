@@ -91,11 +91,12 @@ ActionDetailEditor::ActionDetailEditor(ActionTableModel *model, QWidget *parent)
         boxLayout->addWidget(editor);
         layout->addWidget(box, 3);
     };
+    addJsonBox(tr("Data"), m_data, QStringLiteral("detailData"),
+               tr("No data.\nQuery parameters or body fields\nas a JSON object, e.g.\n{\"name\": "
+                  "\"Buy milk\"}"));
     addJsonBox(
-        tr("Data"), m_data, QStringLiteral("detailData"),
-        tr("No data. Parameters or body fields as a JSON object,\ne.g. {\"name\": \"Buy milk\"}"));
-    addJsonBox(tr("Options"), m_options, QStringLiteral("detailOptions"),
-               tr("No options. A JSON object with fields,\nlimit or offset, e.g. {\"limit\": 20}"));
+        tr("Options"), m_options, QStringLiteral("detailOptions"),
+        tr("No options.\nA JSON object with fields,\nlimit or offset, e.g.\n{\"limit\": 20}"));
     m_stack->addWidget(page);
 
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {

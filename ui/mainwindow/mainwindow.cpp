@@ -350,7 +350,7 @@ void MainWindow::createCentralArea()
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->setDocumentMode(true);
     m_bottomTabs->addTab(m_detail, tr("&Details"));
-    m_bottomTabs->addTab(m_diagnosticsView, tr("Problems"));
+    m_bottomTabs->addTab(m_diagnosticsView, tr("&Problems"));
 
     auto *composer = new QSplitter(Qt::Vertical);
     composer->setObjectName(QStringLiteral("composerSplitter"));
@@ -845,9 +845,9 @@ void MainWindow::updateValidationStatus()
     m_statusLabel->setText(status);
     m_send->setToolTip(sendBlockedReason());
     m_send->setStatusTip(sendBlockedReason());
-    QString tab = tr("Problems");
+    QString tab = tr("&Problems");
     if (errors + warnings > 0)
-        tab = tr("Problems (%1)").arg(errors + warnings);
+        tab = tr("&Problems (%1)").arg(errors + warnings);
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_diagnosticsView), tab);
     m_bottomTabs->setTabIcon(m_bottomTabs->indexOf(m_diagnosticsView),
                              errors > 0     ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
