@@ -29,6 +29,7 @@ private slots:
         }
         QVERIFY2(editor.errorText().startsWith(QStringLiteral("line 3, column 3")),
                  qPrintable(editor.errorText()));
+        QVERIFY(editor.errorText().contains(QStringLiteral("expected ','")));
         const int before = int(edited.count());
         editor.textEdit()->moveCursor(QTextCursor::Start);
         editor.textEdit()->moveCursor(QTextCursor::Down);

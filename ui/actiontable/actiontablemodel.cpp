@@ -45,6 +45,44 @@ QString compactJson(const QJsonValue &value)
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
+namespace {
+
+/// Qt's parse messages name the parser's state ("unterminated object"); people need the fix.
+QString friendlyParseError(QJsonParseError::ParseError error, bool atEnd)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("Tenfold::Json", text); };
+    switch (error) {
+    case QJsonParseError::UnterminatedObject:
+        return atEnd ? tr("the object is not closed: add '}'")
+                     : tr("expected ',' before the next member, or '}' to close the object");
+    case QJsonParseError::UnterminatedArray:
+        return atEnd ? tr("the array is not closed: add ']'")
+                     : tr("expected ',' before the next value, or ']' to close the array");
+    case QJsonParseError::MissingNameSeparator:
+        return tr("expected ':' after the member name");
+    case QJsonParseError::MissingValueSeparator:
+        return tr("expected ',' between the values");
+    case QJsonParseError::UnterminatedString:
+        return tr("the string is not closed: add '\"'");
+    case QJsonParseError::IllegalValue:
+        return tr("not a JSON value: strings need double quotes; use true, false or null");
+    case QJsonParseError::IllegalNumber:
+    case QJsonParseError::TerminationByNumber:
+        return tr("not a valid number");
+    case QJsonParseError::GarbageAtEnd:
+        return tr("unexpected text after the value");
+    case QJsonParseError::DeepNesting:
+        return tr("nested too deeply");
+    default:
+        break;
+    }
+    QJsonParseError described;
+    described.error = error;
+    return described.errorString();
+}
+
+} // namespace
+
 QJsonValue parseJsonValue(const QString &text, bool *ok, QString *error, int *line, int *column)
 {
     *ok = true;
@@ -59,7 +97,7 @@ QJsonValue parseJsonValue(const QString &text, bool *ok, QString *error, int *li
     QString message;
     qsizetype offset = 0;
     if (parseError.error != QJsonParseError::NoError) {
-        message = parseError.errorString();
+        message = friendlyParseError(parseError.error, parseError.offset >= wrapped.size() - 1);
         offset = std::clamp<qsizetype>(parseError.offset - 1, 0, utf8.size());
         // For a missing separator Qt points just past the next token's first character; people
         // look for the token itself.

@@ -118,13 +118,17 @@ void ActionTableView::paintEvent(QPaintEvent *event)
         if (batch <= 0)
             continue;
         const int y = rowViewportPosition(row);
-        painter.setPen(QPen(line, 2));
+        // On a selected row the highlight would swallow the mark: invert it there.
+        const bool selected = selectionModel()->isRowSelected(row, {});
+        const QColor fill = selected ? palette().color(QPalette::HighlightedText) : line;
+        const QColor text = selected ? line : palette().color(QPalette::HighlightedText);
+        painter.setPen(QPen(fill, 2));
         painter.drawLine(0, y, viewport()->width(), y);
         const QString label = tr("batch %1").arg(batch);
         const int width = metrics.horizontalAdvance(label) + 8;
         const QRect tag(viewport()->width() - width - 4, y - 1, width, metrics.height());
-        painter.fillRect(tag, line);
-        painter.setPen(palette().color(QPalette::HighlightedText));
+        painter.fillRect(tag, fill);
+        painter.setPen(text);
         painter.drawText(tag, Qt::AlignCenter, label);
     }
 }
