@@ -34,6 +34,9 @@ const QList<Command> &commands()
         {"validate", "Check actions against every rule of the batch API.", runValidate},
         {"body", "Print the exact POST /batch body, one JSON line per batch.", runBody},
         {"cost", "Show batches, rate-limit cost and the shortest send time.", runCost},
+        {"sandbox", "Run the embedded Asana sandbox on 127.0.0.1.", runSandbox},
+        {"curl", "Print the actions as curl commands (a bash script by default).", runCurl},
+        {"import-curl", "Read curl commands and print them as a session.", runImportCurl},
     };
     return list;
 }

@@ -32,5 +32,8 @@ int run(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runBody(const QStringList &arguments);
 int runCost(const QStringList &arguments);
+int runSandbox(const QStringList &arguments);
+int runCurl(const QStringList &arguments);       // command_curl.cpp
+int runImportCurl(const QStringList &arguments); // command_curl.cpp
 
 } // namespace Tenfold::Cli

@@ -63,6 +63,8 @@ public:
 
     /// The same JSON as GET /__sandbox/stats.
     QJsonObject stats() const;
+    /// The stats as a few lines for people (the CLI prints them when it stops).
+    QString statsSummary() const;
 
 private:
     class Private;

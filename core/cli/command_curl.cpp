@@ -1,0 +1,128 @@
+#include "cli.h"
+#include "commandinput.h"
+#include "console.h"
+#include "curl/curlexport.h"
+#include "curl/curlimport.h"
+
+#include <QFile>
+
+namespace Tenfold::Cli {
+
+int runCurl(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption perActionOption(
+        QStringLiteral("per-action"),
+        QStringLiteral("One direct API call per action instead of one POST /batch per batch."));
+    const QCommandLineOption shellOption(QStringLiteral("shell"),
+                                         QStringLiteral("posix (default), powershell or cmd."),
+                                         QStringLiteral("shell"), QStringLiteral("posix"));
+    const QCommandLineOption baseUrlOption(
+        QStringLiteral("base-url"),
+        QStringLiteral("API root (default: the session's custom target, else "
+                       "https://app.asana.com/api/1.0)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption withTokenOption(
+        QStringLiteral("with-token"),
+        QStringLiteral("Write the token from ASANA_ACCESS_TOKEN into the commands instead of a "
+                       "reference to the variable. The output is then a secret."));
+    const QCommandLineOption prettyOption(QStringLiteral("pretty"),
+                                          QStringLiteral("Indented JSON bodies."));
+    parser.addOptions({perActionOption, shellOption, baseUrlOption, withTokenOption, prettyOption,
+                       variableOption()});
+    if (auto code = parseArguments(
+            parser, arguments, QStringLiteral("curl"),
+            QStringLiteral("Print the enabled actions as curl commands, variables substituted. "
+                           "The POSIX output is a bash script that runs them in order."),
+            {{QStringLiteral("FILE"), QStringLiteral("Session, batch body or action array; - for "
+                                                     "stdin.")}}))
+        return *code;
+
+    CurlExportOptions options;
+    Result<Shell> shell = parseShell(parser.value(shellOption));
+    if (!shell) {
+        err() << "tenfold-cli curl: " << shell.errorString() << "\n";
+        return ExitUsage;
+    }
+    options.shell = shell.value();
+    options.perAction = parser.isSet(perActionOption);
+    options.pretty = parser.isSet(prettyOption);
+    if (parser.isSet(baseUrlOption)) {
+        Result<Target> target = Target::parse(parser.value(baseUrlOption));
+        if (!target || target->kind != Target::Kind::Custom) {
+            err() << "tenfold-cli curl: --base-url needs an http(s) URL such as "
+                     "https://app.asana.com/api/1.0\n";
+            return ExitUsage;
+        }
+        options.baseUrl = target->customUrl;
+    }
+    if (parser.isSet(withTokenOption)) {
+        options.token = qEnvironmentVariable(TokenEnvironmentVariable).trimmed();
+        if (options.token.isEmpty()) {
+            err() << "tenfold-cli curl: --with-token needs the token in "
+                  << TokenEnvironmentVariable << "\n";
+            return ExitUsage;
+        }
+    }
+
+    const QString path = parser.positionalArguments().constFirst();
+    std::optional<LoadedInput> input = loadCommandInput(path, parser);
+    if (!input)
+        return ExitUsage;
+    Result<QString> script = exportCurl(input->session, options);
+    if (!script) {
+        err() << "tenfold-cli curl: " << script.errorString() << "\n";
+        return ExitFailed;
+    }
+    out() << script.value();
+    return ExitOk;
+}
+
+int runImportCurl(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    // FILE is optional: without it, read standard input.
+    QStringList withFile = arguments;
+    if (std::none_of(arguments.begin(), arguments.end(), [](const QString &argument) {
+            return argument == QLatin1String("-") || !argument.startsWith(u'-');
+        }))
+        withFile.append(QStringLiteral("-"));
+    if (auto code = parseArguments(
+            parser, withFile, QStringLiteral("import-curl"),
+            QStringLiteral("Read curl commands (a Tenfold export, Asana's docs, a browser's "
+                           "\"copy as cURL\") and print them as a Tenfold session. The token is "
+                           "never imported."),
+            {{QStringLiteral("FILE"), QStringLiteral("Text holding curl commands; - or nothing "
+                                                     "for stdin.")}}))
+        return *code;
+
+    const QString path = parser.positionalArguments().constFirst();
+    const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+    QFile file;
+    const bool opened = path == QLatin1String("-")
+                            ? file.open(stdin, QIODevice::ReadOnly)
+                            : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        err() << "tenfold-cli import-curl: cannot read " << name << ": " << file.errorString()
+              << "\n";
+        return ExitUsage;
+    }
+    const QByteArray bytes = file.read(MaxInputBytes + 1);
+    if (bytes.size() > MaxInputBytes) {
+        err() << "tenfold-cli import-curl: " << name << " is too large to be curl commands\n";
+        return ExitUsage;
+    }
+    Result<Session> session = importCurl(QString::fromUtf8(bytes));
+    if (!session) {
+        const Error &error = session.error();
+        err() << name;
+        if (error.line > 0)
+            err() << ':' << error.line;
+        err() << ": error: " << error.message << "\n";
+        return ExitFailed;
+    }
+    out() << serializeSession(session.value());
+    return ExitOk;
+}
+
+} // namespace Tenfold::Cli

@@ -1,0 +1,3 @@
+# Commands added by features, one file each.
+target_sources(tenfold_cli PRIVATE ${CMAKE_CURRENT_LIST_DIR}/command_curl.cpp)
+target_sources(tenfold_cli PRIVATE ${CMAKE_CURRENT_LIST_DIR}/command_sandbox.cpp)
