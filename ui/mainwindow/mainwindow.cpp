@@ -3,6 +3,7 @@
 #include "actiontable/actiontablemodel.h"
 #include "actiontable/actiontableview.h"
 #include "cost/costpanel.h"
+#include "curl/curlexportdialog.h"
 #include "dialogs/filedialog.h"
 #include "dialogs/messagebox.h"
 #include "document/sessiondocument.h"
@@ -227,6 +228,12 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_save);
     file->addAction(m_saveAs);
+    QAction *curl = file->addAction(tr("Export as c&url\u2026"), this, [this] {
+        CurlExportDialog dialog(m_document->session(), {}, this);
+        dialog.exec();
+    });
+    curl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    curl->setToolTip(tr("The session as curl commands to share or debug"));
     file->addSeparator();
     file->addAction(m_quit);
     connect(&m_recentFiles, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
