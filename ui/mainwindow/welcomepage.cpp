@@ -14,7 +14,7 @@ QList<SampleSession> sampleSessions()
          WelcomePage::tr("Eight reads: who you are, projects, tasks, a search. Safe to send."),
          QStringLiteral(":/tenfold/samples/getting-started.tenfold.json")},
         {WelcomePage::tr("Create and comment"),
-         WelcomePage::tr("Writes: create a task, comment on it, tag it, then clean up."),
+         WelcomePage::tr("Writes: create tasks and a project, comment on and update a task."),
          QStringLiteral(":/tenfold/samples/create-and-comment.tenfold.json")},
         {WelcomePage::tr("Broken on purpose"),
          WelcomePage::tr("Every kind of mistake Tenfold catches before Asana would."),
