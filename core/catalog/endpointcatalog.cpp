@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringTokenizer>
 
 namespace Tenfold {
 
@@ -26,6 +27,31 @@ QList<QStringView> splitPath(QStringView path)
     if (!parts.isEmpty() && parts.front().isEmpty())
         parts.removeFirst();
     return parts;
+}
+
+bool isDigits(QStringView text)
+{
+    return !text.isEmpty() &&
+           std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+/// "GET /tasks/*": the method in upper case, then the path with every segment that is a
+/// placeholder (for templates) or all digits (for concrete paths) written as '*'.
+QString skeletonOf(QStringView method, QStringView path, bool isTemplate)
+{
+    QString key;
+    key.reserve(method.size() + path.size() + 1);
+    key += method.toString().toUpper();
+    key += u' ';
+    const QStringView rest = path.startsWith(u'/') ? path.mid(1) : path;
+    for (QStringView segment : QStringTokenizer(rest, u'/')) {
+        key += u'/';
+        if (isTemplate ? isPlaceholder(segment) : isDigits(segment))
+            key += u'*';
+        else
+            key += segment;
+    }
+    return key;
 }
 
 Endpoint::RateClass rateClassFromName(const QString &name)
@@ -97,14 +123,34 @@ Result<EndpointCatalog> EndpointCatalog::fromJson(const QByteArray &json)
     }
     std::sort(index.begin(), index.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (int i = 0; i < catalog.m_endpoints.size(); ++i) {
+        const Endpoint &endpoint = catalog.m_endpoints.at(i);
+        catalog.m_bySkeleton.insert(skeletonOf(endpoint.method, endpoint.path, true), i);
+    }
     return catalog;
 }
 
 EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView path) const
 {
+    // Runs for every action on every validation, so the common case is one hash lookup.
     Match result;
-    const QList<QStringView> segments = splitPath(path);
-    const QStringView first = segments.value(0);
+    const QStringView rest = path.startsWith(u'/') ? path.mid(1) : path;
+    const auto fast = m_bySkeleton.constFind(skeletonOf(method, path, false));
+    if (fast != m_bySkeleton.cend()) {
+        result.endpoint = &m_endpoints.at(*fast);
+        result.pathKnown = true;
+        qsizetype i = 0;
+        for (QStringView segment : QStringTokenizer(rest, u'/')) {
+            const QString &expected = result.endpoint->segments.at(i++);
+            if (isPlaceholder(expected))
+                result.parameters.append(
+                    {expected.mid(1, expected.size() - 2), segment.toString()});
+        }
+        return result;
+    }
+    const qsizetype firstEnd = rest.indexOf(u'/');
+    const QStringView first = firstEnd < 0 ? rest : rest.left(firstEnd);
+    const qsizetype segmentCount = rest.count(u'/') + 1;
     const auto candidates = std::lower_bound(
         m_byFirstSegment.begin(), m_byFirstSegment.end(), first,
         [](const auto &entry, QStringView key) { return QStringView(entry.first) < key; });
@@ -114,16 +160,19 @@ EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView pa
     int bestLiterals = -1;
     for (int index : candidates->second) {
         const Endpoint &endpoint = m_endpoints.at(index);
-        if (endpoint.segments.size() != segments.size())
+        if (endpoint.segments.size() != segmentCount)
             continue;
         int literals = 0;
         bool fits = true;
-        for (qsizetype i = 0; i < segments.size() && fits; ++i) {
-            const QString &expected = endpoint.segments.at(i);
+        qsizetype i = 0;
+        for (QStringView segment : QStringTokenizer(rest, u'/')) {
+            const QString &expected = endpoint.segments.at(i++);
             if (isPlaceholder(expected))
-                fits = !segments.at(i).isEmpty();
-            else if ((fits = segments.at(i) == expected))
+                fits = !segment.isEmpty();
+            else if ((fits = segment == expected))
                 ++literals;
+            if (!fits)
+                break;
         }
         if (!fits)
             continue;
@@ -141,11 +190,12 @@ EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView pa
 
     if (result.endpoint) {
         result.pathKnown = true;
-        for (qsizetype i = 0; i < segments.size(); ++i) {
-            const QString &expected = result.endpoint->segments.at(i);
+        qsizetype i = 0;
+        for (QStringView segment : QStringTokenizer(rest, u'/')) {
+            const QString &expected = result.endpoint->segments.at(i++);
             if (isPlaceholder(expected))
                 result.parameters.append(
-                    {expected.mid(1, expected.size() - 2), segments.at(i).toString()});
+                    {expected.mid(1, expected.size() - 2), segment.toString()});
         }
     }
     return result;
@@ -153,16 +203,18 @@ EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView pa
 
 QString EndpointCatalog::batchRestriction(QStringView method, QStringView path)
 {
-    const QList<QStringView> segments = splitPath(path);
-    const QStringView first = segments.value(0);
+    const QStringView rest = path.startsWith(u'/') ? path.mid(1) : path;
+    const qsizetype firstEnd = rest.indexOf(u'/');
+    const QStringView first = firstEnd < 0 ? rest : rest.left(firstEnd);
+    const bool single = firstEnd < 0 || firstEnd == rest.size() - 1; // "/batch" or "/batch/"
     if (first == QLatin1String("scim"))
         return tr("SCIM operations are not allowed in a batch; call /scim directly.");
     if (first == QLatin1String("organization_exports"))
         return tr("Organization exports cannot be created, read or deleted in a batch; call "
                   "/organization_exports directly.");
-    if (first == QLatin1String("batch") && segments.size() == 1)
+    if (first == QLatin1String("batch") && single)
         return tr("Batch requests cannot be nested; put these actions in the outer batch.");
-    if (first == QLatin1String("attachments") && segments.size() == 1 &&
+    if (first == QLatin1String("attachments") && single &&
         method.compare(QLatin1String("post"), Qt::CaseInsensitive) == 0)
         return tr("Uploading attachments is not allowed in a batch; upload with a direct "
                   "multipart POST /attachments.");

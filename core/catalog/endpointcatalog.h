@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -64,6 +65,9 @@ private:
     /// Endpoint indexes by first path segment, sorted by it: Asana's paths all start with a
     /// literal collection name, so a lookup narrows 247 templates to a handful.
     std::vector<std::pair<QString, QList<int>>> m_byFirstSegment;
+    /// "GET /tasks/*/stories" -> endpoint index: the fast path for concrete paths whose
+    /// placeholders hold digit gids, which is nearly every real call.
+    QHash<QString, int> m_bySkeleton;
 };
 
 } // namespace Tenfold

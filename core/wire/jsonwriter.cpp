@@ -10,38 +10,6 @@ namespace Tenfold {
 
 namespace {
 
-void appendEscapedChar(QByteArray &out, char16_t c)
-{
-    switch (c) {
-    case u'"':
-        out += "\\\"";
-        return;
-    case u'\\':
-        out += "\\\\";
-        return;
-    case u'\b':
-        out += "\\b";
-        return;
-    case u'\f':
-        out += "\\f";
-        return;
-    case u'\n':
-        out += "\\n";
-        return;
-    case u'\r':
-        out += "\\r";
-        return;
-    case u'\t':
-        out += "\\t";
-        return;
-    default:
-        break;
-    }
-    static const char hex[] = "0123456789abcdef";
-    const char escaped[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
-    out.append(escaped, sizeof escaped);
-}
-
 void appendNumber(QByteArray &out, double number)
 {
     if (!std::isfinite(number)) {
@@ -60,21 +28,69 @@ void appendNumber(QByteArray &out, double number)
 
 void appendJsonString(QByteArray &out, QStringView text)
 {
-    out += '"';
-    qsizetype plainStart = 0;
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\')
-            continue;
-        if (c >= 0x80)
-            continue; // non-ASCII is written as UTF-8 with the plain run
-        out += text.mid(plainStart, i - plainStart).toUtf8();
-        appendEscapedChar(out, c);
-        plainStart = i + 1;
+    // Worst case: every UTF-16 unit becomes a 6-byte \u escape; write through a pointer and
+    // shrink once, instead of growing the buffer piece by piece.
+    const qsizetype start = out.size();
+    out.resize(start + text.size() * 6 + 2);
+    char *p = out.data() + start;
+    *p++ = '"';
+    const char16_t *c = text.utf16();
+    const char16_t *end = c + text.size();
+    static const char hex[] = "0123456789abcdef";
+    while (c != end) {
+        const char16_t u = *c++;
+        if (u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\') {
+            *p++ = char(u);
+        } else if (u < 0x80) {
+            *p++ = '\\';
+            switch (u) {
+            case u'"':
+                *p++ = '"';
+                break;
+            case u'\\':
+                *p++ = '\\';
+                break;
+            case u'\b':
+                *p++ = 'b';
+                break;
+            case u'\f':
+                *p++ = 'f';
+                break;
+            case u'\n':
+                *p++ = 'n';
+                break;
+            case u'\r':
+                *p++ = 'r';
+                break;
+            case u'\t':
+                *p++ = 't';
+                break;
+            default:
+                *p++ = 'u';
+                *p++ = '0';
+                *p++ = '0';
+                *p++ = hex[(u >> 4) & 0xf];
+                *p++ = hex[u & 0xf];
+            }
+        } else if (u < 0x800) {
+            *p++ = char(0xc0 | (u >> 6));
+            *p++ = char(0x80 | (u & 0x3f));
+        } else if (QChar::isHighSurrogate(u) && c != end && QChar::isLowSurrogate(*c)) {
+            const char32_t cp = QChar::surrogateToUcs4(u, *c++);
+            *p++ = char(0xf0 | (cp >> 18));
+            *p++ = char(0x80 | ((cp >> 12) & 0x3f));
+            *p++ = char(0x80 | ((cp >> 6) & 0x3f));
+            *p++ = char(0x80 | (cp & 0x3f));
+        } else {
+            // A lone surrogate cannot be UTF-8; write U+FFFD as QString::toUtf8() does.
+            const char16_t w = QChar::isSurrogate(u) ? char16_t(0xfffd) : u;
+            *p++ = char(0xe0 | (w >> 12));
+            *p++ = char(0x80 | ((w >> 6) & 0x3f));
+            *p++ = char(0x80 | (w & 0x3f));
+        }
     }
-    out += text.mid(plainStart).toUtf8();
-    out += '"';
+    *p++ = '"';
+    out.resize(p - out.constData());
 }
 
 void appendJson(QByteArray &out, const QJsonValue &value)
