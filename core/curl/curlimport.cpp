@@ -578,8 +578,11 @@ std::optional<Error> queryOption(QJsonObject &options, const QString &name, cons
 {
     if (name == QLatin1String("opt_fields")) {
         QJsonArray fields;
-        for (const QString &field : value.split(u',', Qt::SkipEmptyParts))
-            fields.append(field.trimmed());
+        // People write "name, notes"; a name that is only spaces is no field at all.
+        for (const QString &field : value.split(u',')) {
+            if (!field.trimmed().isEmpty())
+                fields.append(field.trimmed());
+        }
         return addOption(options, QStringLiteral("fields"), fields, name);
     }
     if (name == QLatin1String("limit")) {

@@ -233,6 +233,14 @@ private slots:
         QCOMPARE(a.relativePath, QStringLiteral("/workspaces/1001/tasks/search"));
         QCOMPARE(a.data, QJsonValue(QJsonObject{{"text", QStringLiteral("é x+y z")}}));
     }
+
+    void fieldNamesLoseSpacesAndBlanks()
+    {
+        // Found by fuzz_curl_import: a blank name was kept as "" and vanished on re-import.
+        const Action a = only(QStringLiteral(
+            "curl 'https://app.asana.com/api/1.0/tasks/1401?opt_fields=name,%20notes,%20,,%09'"));
+        QCOMPARE(a.options, QJsonValue(QJsonObject{{"fields", QJsonArray{"name", "notes"}}}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurlImport)

@@ -7,6 +7,7 @@
 #include "session/sessionfile.h"
 
 #include <QDebug>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <cstddef>
@@ -16,11 +17,29 @@ using namespace Tenfold;
 
 namespace {
 
+/// opt_fields=name, notes is read as ["name", "notes"]: spaces around a field name go.
+QJsonValue trimmedFields(const QJsonValue &options)
+{
+    QJsonObject object = options.toObject();
+    const QJsonValue fields = object.value(QLatin1String("fields"));
+    if (!options.isObject() || !fields.isArray())
+        return options;
+    QJsonArray trimmed;
+    for (const QJsonValue &field : fields.toArray()) {
+        if (!field.isString())
+            return options;
+        if (!field.toString().trimmed().isEmpty())
+            trimmed.append(field.toString().trimmed());
+    }
+    object.insert(QLatin1String("fields"), trimmed);
+    return object;
+}
+
 /// What an export may change without changing a request: the method is written in its wire
 /// form (lower case in a batch body, upper case on curl's command line), and a direct write
 /// always carries a {"data": ...} envelope (Asana reads the body's data), so a per-action
 /// export of a write without data sends {"data":{}}, read back as an empty data object, and a
-/// relative path always starts with '/' in a URL.
+/// relative path always starts with '/' in a URL; field names lose surrounding spaces.
 QList<Action> asSent(QList<Action> actions, bool perAction)
 {
     for (Action &action : actions) {
@@ -28,6 +47,8 @@ QList<Action> asSent(QList<Action> actions, bool perAction)
         const bool queryData = action.isRead() || action.method == QLatin1String("delete");
         if (perAction && !queryData && action.data.isUndefined())
             action.data = QJsonObject();
+        if (perAction)
+            action.options = trimmedFields(action.options);
         if (perAction && !action.relativePath.startsWith(u'/'))
             action.relativePath.prepend(u'/'); // a URL path has one; a batch body need not
     }
