@@ -36,7 +36,8 @@ QJsonValue trimmedFields(const QJsonValue &options)
 }
 
 /// What an export may change without changing a request: the method is written in its wire
-/// form (lower case in a batch body, upper case on curl's command line), and a direct write
+/// form (lower case in a batch body, upper case on curl's command line), a batch body leaves
+/// out empty data and options (batchBody(), as Asana gets them), and a direct write
 /// always carries a {"data": ...} envelope (Asana reads the body's data), so a per-action
 /// export of a write without data sends {"data":{}}, read back as an empty data object, and a
 /// relative path always starts with '/' in a URL; field names lose surrounding spaces.
@@ -44,6 +45,10 @@ QList<Action> asSent(QList<Action> actions, bool perAction)
 {
     for (Action &action : actions) {
         action.method = action.method.toLower();
+        for (QJsonValue *value : {&action.data, &action.options}) {
+            if (value->isObject() && value->toObject().isEmpty())
+                *value = QJsonValue::Undefined; // a batch body leaves empty ones out
+        }
         const bool queryData = action.isRead() || action.method == QLatin1String("delete");
         if (perAction && !queryData && action.data.isUndefined())
             action.data = QJsonObject();
