@@ -3,6 +3,8 @@
 #include "curl/curlexport.h"
 #include "curl/curlimport.h"
 #include "sandbox/sandboxserver.h"
+#include "sending/batchresponse.h"
+#include "sending/resultsfile.h"
 #include "session/sessionfile.h"
 #include "validation/validator.h"
 #include "wire/batchbody.h"
@@ -124,6 +126,32 @@ private slots:
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
         QVERIFY(cli.exitCode() != 0);
         QVERIFY2(cli.readAllStandardError().contains("too large"), "no reason given");
+        QFile::remove(path);
+    }
+
+    void senderParsersRefuseHostileInput()
+    {
+        // A batch answer and a results file come from outside too (a server, a shared file).
+        const Result<QList<ActionResponse>> answer =
+            parseBatchResponse("{\"data\":" + nested(1000000) + '}', 1);
+        QVERIFY(!answer.ok());
+        QVERIFY2(answer.errorString().contains(QLatin1String("not JSON")),
+                 qPrintable(answer.errorString()));
+
+        const Result<SendRun> deep = parseResults("{\"actions\":" + nested(1000000) + '}');
+        QVERIFY(!deep.ok());
+        QVERIFY2(deep.errorString().contains(QLatin1String("not valid JSON")),
+                 qPrintable(deep.errorString()));
+
+        const QString path = m_dir.filePath(QStringLiteral("huge.results.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(MaxInputBytes + 1));
+        file.close();
+        const Result<SendRun> huge = loadResults(path);
+        QVERIFY(!huge.ok());
+        QVERIFY2(huge.errorString().contains(QLatin1String("larger than 512 MiB")),
+                 qPrintable(huge.errorString()));
         QFile::remove(path);
     }
 
