@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -35,12 +36,37 @@ QJsonValue trimmedFields(const QJsonValue &options)
     return object;
 }
 
+/// A query parameter is text: the string a direct read's data value travels as, the way
+/// curlexport writes it (a list of scalars comma-separated).
+QJsonValue asQueryText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (number == std::floor(number) && std::abs(number) < 1e15)
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', 17);
+    }
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const QJsonValue &item : value.toArray())
+            parts.append(asQueryText(item).toString());
+        return parts.join(u',');
+    }
+    default:
+        return value;
+    }
+}
+
 /// What an export may change without changing a request: the method is written in its wire
 /// form (lower case in a batch body, upper case on curl's command line), a batch body leaves
 /// out empty data and options (batchBody(), as Asana gets them), and a direct write
 /// always carries a {"data": ...} envelope (Asana reads the body's data), so a per-action
 /// export of a write without data sends {"data":{}}, read back as an empty data object, and a
-/// relative path always starts with '/' in a URL; field names lose surrounding spaces.
+/// relative path always starts with '/' in a URL; field names lose surrounding spaces; and a
+/// direct read's data becomes query text.
 QList<Action> asSent(QList<Action> actions, bool perAction)
 {
     for (Action &action : actions) {
@@ -52,6 +78,12 @@ QList<Action> asSent(QList<Action> actions, bool perAction)
         const bool queryData = action.isRead() || action.method == QLatin1String("delete");
         if (perAction && !queryData && action.data.isUndefined())
             action.data = QJsonObject();
+        if (perAction && queryData && action.data.isObject()) {
+            QJsonObject data = action.data.toObject();
+            for (auto it = data.begin(); it != data.end(); ++it)
+                it.value() = asQueryText(it.value());
+            action.data = data;
+        }
         if (perAction)
             action.options = trimmedFields(action.options);
         if (perAction && !action.relativePath.startsWith(u'/'))
