@@ -230,19 +230,24 @@ Result<LoadedInput> readSession(const QJsonObject &root)
     return input;
 }
 
-} // namespace
-
-Result<LoadedInput> parseInput(const QByteArray &json)
+Error tooLarge(qint64 bytes)
 {
-    if (json.size() > MaxInputBytes) {
-        return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
-                         .arg(json.size() / (1024 * 1024))
-                         .arg(MaxInputBytes / (1024 * 1024))};
-    }
+    return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
+                     .arg(bytes / (1024 * 1024))
+                     .arg(MaxInputBytes / (1024 * 1024))};
+}
+
+/// Parses and then releases `json` (when it holds the only reference to the bytes) before the
+/// actions are built, so a big file's text and its actions are not in memory at once.
+Result<LoadedInput> parseOwned(QByteArray &json)
+{
+    if (json.size() > MaxInputBytes)
+        return tooLarge(json.size());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return parseErrorAt(json, parseError);
+    json = QByteArray();
 
     if (doc.isArray()) {
         LoadedInput input;
@@ -269,6 +274,14 @@ Result<LoadedInput> parseInput(const QByteArray &json)
                     "({\"data\":{\"actions\":[...]}}) nor an array of actions")};
 }
 
+} // namespace
+
+Result<LoadedInput> parseInput(const QByteArray &json)
+{
+    QByteArray shared = json; // releasing this copy leaves the caller's bytes alone
+    return parseOwned(shared);
+}
+
 Result<LoadedInput> loadInput(const QString &path)
 {
     QFile file;
@@ -282,11 +295,12 @@ Result<LoadedInput> loadInput(const QString &path)
     if (!opened)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
     if (file.size() > MaxInputBytes) // regular files only; stdin reports 0 and is checked below
-        return parseInput(QByteArray(MaxInputBytes + 1, ' '));
-    const QByteArray bytes = file.read(MaxInputBytes + 1);
+        return tooLarge(file.size());
+    QByteArray bytes = file.read(MaxInputBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    return parseInput(bytes);
+    file.close();
+    return parseOwned(bytes);
 }
 
 QJsonObject actionToSessionJson(const Action &action)
