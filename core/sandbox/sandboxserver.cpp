@@ -291,7 +291,10 @@ void SandboxServer::Private::handleDirect(const HttpRequest &request, const QStr
                 400,
                 SandboxApi::errorBody(QStringLiteral("Could not parse request data, invalid "
                                                      "JSON: %1")
-                                          .arg(parseError.errorString())),
+                                          .arg(document.isNull()
+                                                   ? parseError.errorString()
+                                                   : QStringLiteral("expected an object like "
+                                                                    "{\"data\": {...}}"))),
                 pretty));
             return;
         }

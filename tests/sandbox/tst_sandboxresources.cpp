@@ -168,6 +168,14 @@ private slots:
         QCOMPARE(listed.result(0).value(QLatin1String("status_code")).toInt(), 400);
     }
 
+    void bodyThatIsNotAnObjectSaysSo()
+    {
+        const Reply reply = m_client->call("POST", QStringLiteral("/tasks"), "[1]");
+        QCOMPARE(reply.status, 400);
+        QVERIFY2(!reply.message().contains(QLatin1String("no error")), qPrintable(reply.message()));
+        QVERIFY2(reply.message().contains(QLatin1String("object")), qPrintable(reply.message()));
+    }
+
     void forbiddenWhereAsanaForbids()
     {
         const Reply reply = m_client->call("PUT", QStringLiteral("/workspaces/1001"),
