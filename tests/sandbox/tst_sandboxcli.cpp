@@ -88,6 +88,7 @@ private slots:
         QTest::newRow("latency") << QStringList{"--latency", "10-5"};
         QTest::newRow("faults") << QStringList{"--faults", "boom:1"};
         QTest::newRow("port") << QStringList{"--port", "70000"};
+        QTest::newRow("faults sum") << QStringList{"--faults", "500:0.7,slow:0.7"};
     }
     void badArgumentsExitWithUsageError()
     {
