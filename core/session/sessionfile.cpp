@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace Tenfold {
@@ -241,8 +243,25 @@ Result<LoadedInput> parseInput(const QByteArray &json)
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError) {
+        const qsizetype first = std::find_if(json.cbegin(), json.cend(),
+                                             [](char c) { return !std::isspace(uchar(c)); }) -
+                                json.cbegin();
+        if (first == json.size())
+            return Error{tr("the input is empty: expected a Tenfold session, an Asana batch body "
+                            "({\"data\":{\"actions\":[...]}}) or an array of actions")};
+        // Qt takes only an object or an array as a document and calls anything else an
+        // "illegal value"; say what the valid JSON is instead.
+        if (json.at(first) != '{' && json.at(first) != '[') {
+            const QJsonDocument wrapped = QJsonDocument::fromJson('[' + json + ']');
+            if (wrapped.isArray() && wrapped.array().size() == 1) {
+                return Error{tr("this JSON is %1, not a Tenfold session, an Asana batch body "
+                                "({\"data\":{\"actions\":[...]}}) or an array of actions")
+                                 .arg(jsonTypeName(wrapped.array().at(0)))};
+            }
+        }
         return parseErrorAt(json, parseError);
+    }
 
     if (doc.isArray()) {
         LoadedInput input;

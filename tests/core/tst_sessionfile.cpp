@@ -166,6 +166,30 @@ private slots:
         QVERIFY(!loaded.errorString().isEmpty());
     }
 
+    void emptyAndBareValuesSayWhatTheyAre_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("empty") << QByteArray("") << QStringLiteral("empty");
+        QTest::newRow("blank") << QByteArray(" \n\t") << QStringLiteral("empty");
+        QTest::newRow("string") << QByteArray(" \"hello\"\n") << QStringLiteral("a string");
+        QTest::newRow("number") << QByteArray("42") << QStringLiteral("a number");
+        QTest::newRow("boolean") << QByteArray("true") << QStringLiteral("a boolean");
+        QTest::newRow("null") << QByteArray("null") << QStringLiteral("null");
+    }
+
+    void emptyAndBareValuesSayWhatTheyAre()
+    {
+        // Qt refuses a bare value as "illegal value", which reads as if the JSON were broken.
+        QFETCH(QByteArray, json);
+        QFETCH(QString, says);
+        Result<LoadedInput> loaded = parseInput(json);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().message.contains(says), qPrintable(loaded.errorString()));
+        QVERIFY2(!loaded.error().message.contains(QLatin1String("illegal")),
+                 qPrintable(loaded.errorString()));
+    }
+
     void refusesDeepNesting()
     {
         const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
