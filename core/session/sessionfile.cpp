@@ -178,16 +178,19 @@ void readActions(const QJsonArray &array, LoadedInput &input)
 Result<LoadedInput> readSession(const QJsonObject &root)
 {
     const QJsonValue version = root.value(VersionKey);
-    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()))
+    // Compared as a double: toInt() answers 0 for anything beyond int, which would call a far
+    // newer file "version 0".
+    const double number = version.toDouble();
+    if (!version.isDouble() || !std::isfinite(number) || number != std::floor(number))
         return Error{tr("this Tenfold session has no valid \"version\"; the file may be damaged")};
-    if (version.toInt() > SessionFormatVersion) {
+    if (number > SessionFormatVersion) {
         return Error{tr("this session was saved by a newer Tenfold (format version %1; this one "
                         "reads up to %2): update Tenfold to open it")
-                         .arg(version.toInt())
+                         .arg(number, 0, 'f', 0)
                          .arg(SessionFormatVersion)};
     }
-    if (version.toInt() < 1)
-        return Error{tr("session format version %1 does not exist").arg(version.toInt())};
+    if (number < 1)
+        return Error{tr("session format version %1 does not exist").arg(number, 0, 'f', 0)};
 
     LoadedInput input;
     input.kind = InputKind::Session;

@@ -190,6 +190,17 @@ private slots:
                  qPrintable(loaded.errorString()));
     }
 
+    void versionBeyondIntIsNewer()
+    {
+        Result<LoadedInput> loaded =
+            parseInput(J("{'format':'tenfold-session','version':99999999999,'actions':[]}"));
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.errorString().contains(QLatin1String("newer Tenfold")),
+                 qPrintable(loaded.errorString()));
+        QVERIFY2(loaded.errorString().contains(QLatin1String("99999999999")),
+                 qPrintable(loaded.errorString()));
+    }
+
     void refusesDeepNesting()
     {
         const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
