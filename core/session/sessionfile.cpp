@@ -235,15 +235,24 @@ Result<LoadedInput> readSession(const QJsonObject &root)
     return input;
 }
 
+Error tooLarge(qint64 bytes)
+{
+    constexpr qint64 MiB = 1024 * 1024;
+    // Standard input is read only up to one byte past the limit, so its size is not known.
+    if (bytes / MiB <= MaxInputBytes / MiB)
+        return Error{
+            tr("the input is larger than %1 MiB, the most Tenfold reads").arg(MaxInputBytes / MiB)};
+    return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
+                     .arg(bytes / MiB)
+                     .arg(MaxInputBytes / MiB)};
+}
+
 } // namespace
 
 Result<LoadedInput> parseInput(const QByteArray &json)
 {
-    if (json.size() > MaxInputBytes) {
-        return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
-                         .arg(json.size() / (1024 * 1024))
-                         .arg(MaxInputBytes / (1024 * 1024))};
-    }
+    if (json.size() > MaxInputBytes)
+        return tooLarge(json.size());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -303,8 +312,10 @@ Result<LoadedInput> loadInput(const QString &path)
     }
     if (!opened)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    if (file.size() > MaxInputBytes) // regular files only; stdin reports 0 and is checked below
-        return parseInput(QByteArray(MaxInputBytes + 1, ' '));
+    // Regular files only (stdin reports 0 and is checked by parseInput): refused from the size
+    // alone, without reading or allocating it.
+    if (file.size() > MaxInputBytes)
+        return tooLarge(file.size());
     const QByteArray bytes = file.read(MaxInputBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};

@@ -210,6 +210,23 @@ private slots:
                  qPrintable(loaded.errorString()));
     }
 
+    void oversizedFileIsRefusedWithItsSize()
+    {
+        // A sparse file: no disk is used, and it must be refused from its size alone.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(MaxInputBytes + 100ll * 1024 * 1024));
+        file.close();
+        Result<LoadedInput> loaded = loadInput(path);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.errorString().contains(QLatin1String("612 MiB")),
+                 qPrintable(loaded.errorString()));
+        QVERIFY2(loaded.errorString().contains(QLatin1String("at most 512 MiB")),
+                 qPrintable(loaded.errorString()));
+    }
+
     void missingFileIsAnError()
     {
         Result<LoadedInput> loaded = loadInput(QStringLiteral("/nonexistent/file.json"));
