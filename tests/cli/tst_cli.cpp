@@ -250,9 +250,25 @@ private slots:
         const Run run = runCli(
             {QStringLiteral("cost"), QStringLiteral("--plan"), QStringLiteral("free"), file});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QLatin1String("400 (400 reads, 0 writes) in 40 batch(es)")),
+        QVERIFY2(run.out.contains(QLatin1String("400 (400 reads, 0 writes) in 40 batches")),
                  qPrintable(run.out));
         QVERIFY(run.out.contains(QLatin1String("shortest send time: 2 min 0 s")));
+    }
+
+    void costTextSpeaksPlainEnglishForOne()
+    {
+        // "1 reads", "1 batch(es)" and "0 ms" read like a bug to the person who asked.
+        const QString file = writeFile(QStringLiteral("1.json"), actionsJson(1));
+        const Run run = runCli({QStringLiteral("cost"), file});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *line :
+             {"actions: 1 (1 read, 0 writes) in 1 batch of at most 10\n",
+              "quota: 1 request against 1500 per 60 s\n",
+              "concurrency: at most 1 read (limit 50) and 0 writes (limit 15) in one batch\n",
+              "search: 0 calls against 60 per 60 s\n",
+              "shortest send time: 0 ms plus network time (--latency MS assumes a time per "
+              "action)\n"})
+            QVERIFY2(run.out.contains(QLatin1String(line)), qPrintable(run.out));
     }
 
     void costJsonAndLimits()
