@@ -86,6 +86,16 @@ private slots:
         QVERIFY(run.out.contains(QLatin1String("Usage: tenfold-cli validate")));
     }
 
+    void helpCommandShowsThatCommandsHelp()
+    {
+        Run run = runCli({QStringLiteral("help"), QStringLiteral("cost")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QLatin1String("Usage: tenfold-cli cost")), qPrintable(run.out));
+        run = runCli({QStringLiteral("help"), QStringLiteral("frobnicate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
+    }
+
     void usageErrorsExitTwo()
     {
         QCOMPARE(runCli({}).exitCode, 2);
