@@ -41,10 +41,14 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
         out() << help;
         return ExitOk;
     }
-    if (parser.positionalArguments().size() != positional.size()) {
-        err() << "tenfold-cli " << command << ": expected " << positional.size()
-              << " argument(s), got " << parser.positionalArguments().size() << "\n"
-              << "Try 'tenfold-cli " << command << " --help'.\n";
+    const QStringList given = parser.positionalArguments();
+    if (given.size() != positional.size()) {
+        err() << "tenfold-cli " << command << ": ";
+        if (given.size() < positional.size())
+            err() << "missing " << positional.at(given.size()).first << "\n";
+        else
+            err() << "unexpected argument '" << given.at(positional.size()) << "'\n";
+        err() << "Try 'tenfold-cli " << command << " --help'.\n";
         return ExitUsage;
     }
     return std::nullopt;

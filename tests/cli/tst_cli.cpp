@@ -102,7 +102,15 @@ private slots:
         Run run = runCli({QStringLiteral("frobnicate")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
-        QCOMPARE(runCli({QStringLiteral("validate")}).exitCode, 2); // no FILE
+        run = runCli({QStringLiteral("validate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QLatin1String("tenfold-cli validate: missing FILE\n")),
+                 qPrintable(run.err));
+        run = runCli({QStringLiteral("body"), QStringLiteral("a.json"), QStringLiteral("b.json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QLatin1String("tenfold-cli body: unexpected argument "
+                                                  "'b.json'\n")),
+                 qPrintable(run.err));
         QCOMPARE(
             runCli({QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("x")})
                 .exitCode,
