@@ -71,7 +71,8 @@ std::optional<LoadedInput> loadCommandInput(const QString &path, const QCommandL
         const QString variableName = assignment.left(equals);
         if (equals < 0 || !isValidVariableName(variableName)) {
             err() << "tenfold-cli: --var " << assignment
-                  << ": expected name=value, with a name of letters, digits, '_', '-' or '.'\n";
+                  << ": expected name=value, with a name that starts with a letter or '_' "
+                     "and holds letters, digits, '_', '-' or '.'\n";
             return std::nullopt;
         }
         loaded->session.variables.append({variableName, assignment.mid(equals + 1)});

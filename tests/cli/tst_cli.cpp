@@ -248,6 +248,12 @@ private slots:
                          QStringLiteral("bad name=1"), sample("getting-started.tenfold.json")})
                      .exitCode,
                  2);
+        // The message must name every rule the name breaks, or "1st" looks valid by it.
+        run = runCli({QStringLiteral("body"), QStringLiteral("--var"), QStringLiteral("1st=x"),
+                      sample("getting-started.tenfold.json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("starts with a letter or '_'")),
+                 qPrintable(run.err));
     }
 
     void bodyRefusesErrorsUnlessForced()
