@@ -222,8 +222,12 @@ QString render(const CurlCall &call, const CurlExportOptions &options)
 
 QString header(const Session &session, const CurlExportOptions &options, int count)
 {
-    const QString what = QStringLiteral("Exported by Tenfold from \"%1\": %2 request(s), %3")
-                             .arg(sanitizedComment(session.name))
+    // A batch body or an action array has no name; 'from ""' would read like a bug.
+    const QString source = session.name.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" from \"%1\"").arg(sanitizedComment(session.name));
+    const QString what = QStringLiteral("Exported by Tenfold%1: %2 request(s), %3")
+                             .arg(source)
                              .arg(count)
                              .arg(options.perAction ? QStringLiteral("one per action")
                                                     : QStringLiteral("one POST /batch per batch"));

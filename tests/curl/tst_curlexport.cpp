@@ -152,6 +152,17 @@ private slots:
                  qPrintable(commands.constFirst().join(u' ')));
     }
 
+    void unnamedInputHasNoEmptyQuotesInTheHeader()
+    {
+        // A batch body or an action array has no session name.
+        Session session;
+        session.actions = {action(QStringLiteral("get"), QStringLiteral("/users/me"))};
+        const QString script = exportCurl(session, {}).value();
+        QVERIFY2(script.contains(QLatin1String("\n# Exported by Tenfold: 1 request(s), ")),
+                 qPrintable(script));
+        QVERIFY(!script.contains(QLatin1String("\"\"")));
+    }
+
     void globbingIsOffWhenTheUrlHasBrackets()
     {
         CurlExportOptions options;
