@@ -37,6 +37,8 @@ const QList<Command> &commands()
         {"sandbox", "Run the embedded Asana sandbox on 127.0.0.1.", runSandbox},
         {"curl", "Print the actions as curl commands (a bash script by default).", runCurl},
         {"import-curl", "Read curl commands and print them as a session.", runImportCurl},
+        {"send", "Send the actions in batches under the plan's limits; report each result.",
+         runSend},
     };
     return list;
 }

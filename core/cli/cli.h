@@ -35,5 +35,6 @@ int runCost(const QStringList &arguments);
 int runSandbox(const QStringList &arguments);
 int runCurl(const QStringList &arguments);       // command_curl.cpp
 int runImportCurl(const QStringList &arguments); // command_curl.cpp
+int runSend(const QStringList &arguments);
 
 } // namespace Tenfold::Cli

@@ -1,3 +1,4 @@
 # Commands added by features, one file each.
 target_sources(tenfold_cli PRIVATE ${CMAKE_CURRENT_LIST_DIR}/command_curl.cpp)
 target_sources(tenfold_cli PRIVATE ${CMAKE_CURRENT_LIST_DIR}/command_sandbox.cpp)
+target_sources(tenfold_cli PRIVATE ${CMAKE_CURRENT_LIST_DIR}/command_send.cpp)

@@ -1,0 +1,429 @@
+#include "catalog/endpointcatalog.h"
+#include "cli.h"
+#include "commandinput.h"
+#include "console.h"
+#include "sandbox/sandboxserver.h"
+#include "sending/batchsender.h"
+#include "sending/resultsfile.h"
+#include "validation/validator.h"
+#include "wire/batchbody.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
+
+namespace Tenfold::Cli {
+
+namespace {
+
+// The sandbox accepts any bearer token; a fixed one keeps a real token away from it.
+const QString SandboxToken = QStringLiteral("tenfold-sandbox-token");
+
+volatile std::sig_atomic_t interrupted = 0;
+
+void onInterrupt(int)
+{
+    interrupted = 1;
+}
+
+QString formatSeconds(qint64 ms)
+{
+    return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
+}
+
+/// "--sandbox-latency 20-60" or "40".
+bool parseLatency(const QString &text, int *minMs, int *maxMs)
+{
+    const QStringList parts = text.split(u'-');
+    bool okMin = false;
+    bool okMax = false;
+    *minMs = parts.value(0).toInt(&okMin);
+    *maxMs = parts.size() == 2 ? parts.at(1).toInt(&okMax) : *minMs;
+    if (parts.size() == 1)
+        okMax = okMin;
+    return parts.size() <= 2 && okMin && okMax && *minMs >= 0 && *maxMs >= *minMs;
+}
+
+/// Where the token comes from: a file or the environment, never an argument (it would show in ps).
+std::optional<QString> readToken(const QString &tokenFile, QString *problem)
+{
+    if (!tokenFile.isEmpty()) {
+        QFile file(tokenFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *problem = QStringLiteral("cannot read the token file %1: %2")
+                           .arg(tokenFile, file.errorString());
+            return std::nullopt;
+        }
+        const QString token = QString::fromUtf8(file.read(64 * 1024)).trimmed();
+        if (token.isEmpty()) {
+            *problem = QStringLiteral("the token file %1 is empty").arg(tokenFile);
+            return std::nullopt;
+        }
+        return token;
+    }
+    const QString token = qEnvironmentVariable("ASANA_ACCESS_TOKEN").trimmed();
+    if (token.isEmpty()) {
+        *problem = QStringLiteral(
+            "no access token: set ASANA_ACCESS_TOKEN, or put the token in a file and pass "
+            "--token-file PATH (never the token itself as an argument: it would show in ps); "
+            "or rehearse with --sandbox, which needs none");
+        return std::nullopt;
+    }
+    return token;
+}
+
+QString describeAction(const Action &action)
+{
+    return action.method.toUpper() + u' ' + action.relativePath;
+}
+
+void printSummary(QTextStream &stream, const SendRun &run, int selected)
+{
+    const SendSummary summary = run.summary();
+    int batchesSent = 0;
+    for (const BatchRecord &batch : run.batches)
+        batchesSent += batch.attempts > 0 ? 1 : 0;
+    stream << "sent " << selected << " action(s) in " << batchesSent << " batch(es) to "
+           << run.baseUrl.toString() << " in " << formatSeconds(run.wallMs) << ": "
+           << summary.succeeded << " succeeded, " << summary.failed << " failed, "
+           << summary.unknown << " outcome unknown, " << summary.cancelled << " cancelled; "
+           << run.rateLimitedCount << " rate limit (429) answer(s) met\n";
+    if (summary.unknown > 0) {
+        stream << "note: \"outcome unknown\" actions may have run; check them in Asana before "
+                  "resending with --only-failed-from\n";
+    }
+}
+
+} // namespace
+
+int runSend(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption baseUrlOption(
+        QStringLiteral("base-url"),
+        QStringLiteral("API root to send to (default: https://app.asana.com/api/1.0, or the "
+                       "sandbox when the session targets it). Plain http only to this "
+                       "computer."),
+        QStringLiteral("URL"));
+    const QCommandLineOption sandboxOption(
+        QStringLiteral("sandbox"),
+        QStringLiteral("Send to the embedded sandbox, started for this run (no token needed)."));
+    const QCommandLineOption planOption(
+        QStringLiteral("plan"),
+        QStringLiteral("free or paid (default: the session's plan, else paid)."),
+        QStringLiteral("plan"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+                                        QStringLiteral("A custom quota, e.g. 300/60."),
+                                        QStringLiteral("N/SECONDS"));
+    const QCommandLineOption concurrencyOption(
+        QStringLiteral("concurrency"),
+        QStringLiteral("Reads and writes in flight (default: the session's, else 50,15)."),
+        QStringLiteral("R,W"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+                                       QStringLiteral("Write the results file here."),
+                                       QStringLiteral("RESULTS.json"));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QStringLiteral("Print the results as JSON on stdout (the results file format)."));
+    const QCommandLineOption onlyFailedOption(
+        QStringLiteral("only-failed-from"),
+        QStringLiteral("Send only the actions that failed, were cancelled or have an unknown "
+                       "outcome in this results file of an earlier send of FILE."),
+        QStringLiteral("RESULTS.json"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"),
+        QStringLiteral("Read the token from this file (else from ASANA_ACCESS_TOKEN)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        QStringLiteral("Give up on a batch without an answer after MS (default 60000)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption sandboxFaultsOption(
+        QStringLiteral("sandbox-faults"),
+        QStringLiteral("With --sandbox: inject faults, e.g. 500:0.1,drop:0.05,slow:0.1,"
+                       "malformed:0.02,truncate:0.02,mismatch:0.01."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption sandboxRateOption(
+        QStringLiteral("sandbox-rate"),
+        QStringLiteral("With --sandbox: the sandbox's own quota (default: the sender's plan)."),
+        QStringLiteral("N/SECONDS"));
+    const QCommandLineOption sandboxLatencyOption(
+        QStringLiteral("sandbox-latency"),
+        QStringLiteral("With --sandbox: per-action latency in ms, e.g. 20-60."),
+        QStringLiteral("MIN-MAX"));
+    const QCommandLineOption sandboxSlowOption(
+        QStringLiteral("sandbox-slow-ms"),
+        QStringLiteral("With --sandbox: how long a slow fault holds the answer."),
+        QStringLiteral("MS"));
+    parser.addOptions({baseUrlOption, sandboxOption, planOption, rateOption, concurrencyOption,
+                       outOption, jsonOption, onlyFailedOption, tokenFileOption, timeoutOption,
+                       sandboxFaultsOption, sandboxRateOption, sandboxLatencyOption,
+                       sandboxSlowOption, variableOption()});
+    if (auto code = parseArguments(
+            parser, arguments, QStringLiteral("send"),
+            QStringLiteral(
+                "Send the enabled actions as batches of at most 10, as fast as the plan's limits "
+                "allow and never faster, and report every action's result. A batch holding a "
+                "write is never resent automatically after an unknown outcome.\n"
+                "The token comes from ASANA_ACCESS_TOKEN or --token-file, never from an "
+                "argument.\nExit codes: 0 all succeeded, 1 some failed or have an unknown "
+                "outcome, 2 usage or input error, 3 nothing could be sent."),
+            {{QStringLiteral("FILE"),
+              QStringLiteral("Session, batch body or action array; - for stdin.")}}))
+        return *code;
+
+    auto usage = [](const QString &message) {
+        err() << "tenfold-cli send: " << message << "\n";
+        return int(ExitUsage);
+    };
+
+    const bool useSandbox = parser.isSet(sandboxOption);
+    if (useSandbox && parser.isSet(baseUrlOption))
+        return usage(QStringLiteral("--sandbox and --base-url exclude each other"));
+    if (parser.isSet(planOption) && parser.isSet(rateOption))
+        return usage(QStringLiteral("--plan and --rate exclude each other"));
+    for (const QCommandLineOption *option :
+         {&sandboxFaultsOption, &sandboxRateOption, &sandboxLatencyOption, &sandboxSlowOption}) {
+        if (!useSandbox && parser.isSet(*option))
+            return usage(
+                QStringLiteral("--%1 only works with --sandbox").arg(option->names().first()));
+    }
+
+    std::optional<LoadedInput> input =
+        loadCommandInput(parser.positionalArguments().constFirst(), parser);
+    if (!input)
+        return ExitUsage;
+    Session &session = input->session;
+
+    // The plan: the session's, then --plan/--rate (keeping its concurrency), then --concurrency.
+    Plan plan = session.plan;
+    if (parser.isSet(planOption) || parser.isSet(rateOption)) {
+        const QString spec =
+            parser.isSet(planOption) ? parser.value(planOption) : parser.value(rateOption);
+        Result<Plan> parsed = Plan::parse(spec);
+        if (!parsed)
+            return usage(parsed.errorString());
+        if (parser.isSet(planOption) && parsed->kind == Plan::Kind::Custom)
+            return usage(QStringLiteral("--plan takes free or paid; use --rate N/SECONDS for a "
+                                        "custom quota"));
+        parsed->maxReads = plan.maxReads;
+        parsed->maxWrites = plan.maxWrites;
+        plan = parsed.value();
+    }
+    if (parser.isSet(concurrencyOption)) {
+        if (auto error = plan.setConcurrency(parser.value(concurrencyOption)))
+            return usage(error->toString());
+    }
+
+    SendOptions options;
+    options.plan = plan;
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        options.timeoutMs = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || options.timeoutMs < 1)
+            return usage(QStringLiteral("--timeout takes a number of milliseconds, e.g. 30000"));
+    }
+
+    // Which actions: all enabled ones, or those a results file says did not succeed.
+    if (parser.isSet(onlyFailedOption)) {
+        Result<SendRun> previous = loadResults(parser.value(onlyFailedOption));
+        if (!previous)
+            return usage(previous.errorString());
+        if (previous->actions.size() != session.actions.size()) {
+            return usage(QStringLiteral("%1 holds %2 action(s) but the input has %3: give the "
+                                        "same file that was sent")
+                             .arg(parser.value(onlyFailedOption))
+                             .arg(previous->actions.size())
+                             .arg(session.actions.size()));
+        }
+        for (int index : previous->unfinishedIndexes()) {
+            const Action now = resolveVariables(session.actions.at(index), session.variables);
+            if (actionToWire(now) != actionToWire(previous->actions.at(index))) {
+                return usage(QStringLiteral("action %1 of the input differs from the one in %2; "
+                                            "resend from the file that was sent")
+                                 .arg(index + 1)
+                                 .arg(parser.value(onlyFailedOption)));
+            }
+            if (session.actions.at(index).enabled)
+                options.onlyIndexes.append(index);
+        }
+        if (options.onlyIndexes.isEmpty()) {
+            out() << "nothing to resend: every action in " << parser.value(onlyFailedOption)
+                  << " succeeded\n";
+            return ExitOk;
+        }
+    }
+
+    // Errors block sending (only those of the actions that go); warnings do not.
+    {
+        Session checked = session;
+        for (int i = 0; i < checked.actions.size(); ++i) {
+            if (!options.onlyIndexes.isEmpty() && !options.onlyIndexes.contains(i))
+                checked.actions[i].enabled = false;
+        }
+        QList<Diagnostic> diagnostics = input->diagnostics;
+        // The sender splits any number of actions, so check them as a list, not as one batch body.
+        diagnostics.append(
+            validateSession(checked, InputKind::ActionArray, EndpointCatalog::builtin()));
+        if (hasErrors(diagnostics)) {
+            const QString name = parser.positionalArguments().constFirst();
+            for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
+                if (diagnostic.severity == Severity::Error)
+                    err() << diagnostic.toText(name) << "\n";
+            }
+            err() << "tenfold-cli send: nothing sent: fix the errors above ('tenfold-cli validate' "
+                     "lists every finding)\n";
+            return ExitUsage;
+        }
+    }
+
+    // Where to, and as whom.
+    std::unique_ptr<SandboxServer> sandbox;
+    bool toSandbox = useSandbox;
+    if (!useSandbox && !parser.isSet(baseUrlOption)) {
+        if (input->kind == InputKind::Session && session.target.kind == Target::Kind::Sandbox) {
+            toSandbox = true;
+        } else if (input->kind == InputKind::Session &&
+                   session.target.kind == Target::Kind::Custom) {
+            // A shared session must not be able to send the user's token to a server of its
+            // author's choosing: a custom target is only used when named on the command line.
+            return usage(
+                QStringLiteral("the session targets %1; to send your token there, confirm with "
+                               "--base-url %1 (or use --sandbox)")
+                    .arg(session.target.baseUrl().toString()));
+        } else {
+            options.baseUrl = Target::asanaUrl();
+        }
+    } else if (parser.isSet(baseUrlOption)) {
+        options.baseUrl = QUrl(parser.value(baseUrlOption)).adjusted(QUrl::StripTrailingSlash);
+    }
+
+    if (toSandbox) {
+        SandboxOptions sandboxOptions;
+        sandboxOptions.plan = plan;
+        if (parser.isSet(sandboxRateOption)) {
+            Result<Plan> rate = Plan::parse(parser.value(sandboxRateOption));
+            if (!rate)
+                return usage(rate.errorString());
+            rate->maxReads = plan.maxReads;
+            rate->maxWrites = plan.maxWrites;
+            sandboxOptions.plan = rate.value();
+        }
+        if (parser.isSet(sandboxLatencyOption) &&
+            !parseLatency(parser.value(sandboxLatencyOption), &sandboxOptions.latencyMinMs,
+                          &sandboxOptions.latencyMaxMs))
+            return usage(QStringLiteral("--sandbox-latency takes MIN-MAX in ms, e.g. 20-60"));
+        if (parser.isSet(sandboxFaultsOption)) {
+            Result<SandboxFaults> faults = SandboxFaults::parse(parser.value(sandboxFaultsOption));
+            if (!faults)
+                return usage(faults.errorString());
+            sandboxOptions.faults = faults.value();
+        }
+        if (parser.isSet(sandboxSlowOption)) {
+            bool ok = false;
+            sandboxOptions.slowDelayMs = parser.value(sandboxSlowOption).toInt(&ok);
+            if (!ok || sandboxOptions.slowDelayMs < 0)
+                return usage(QStringLiteral("--sandbox-slow-ms takes a number of milliseconds"));
+        }
+        sandbox = std::make_unique<SandboxServer>(sandboxOptions);
+        if (auto error = sandbox->listen(0)) {
+            err() << "tenfold-cli send: cannot start the sandbox: " << error->toString() << "\n";
+            return ExitNothingSent;
+        }
+        options.baseUrl = sandbox->baseUrl();
+        options.token = SandboxToken;
+    } else {
+        if (auto error = checkBaseUrl(options.baseUrl))
+            return usage(error->toString());
+        QString problem;
+        const std::optional<QString> token = readToken(parser.value(tokenFileOption), &problem);
+        if (!token)
+            return usage(problem);
+        options.token = *token;
+    }
+
+    BatchSender sender;
+    const bool showProgress = stderrIsTerminal();
+    const int batchCount = int(planBatches(session.actions).size());
+    if (showProgress) {
+        QObject::connect(&sender, &BatchSender::batchFinished, &sender,
+                         [&](int number, int status, const QString &outcome) {
+                             err() << "batch " << number << "/" << batchCount;
+                             if (status > 0)
+                                 err() << " [" << status << "]";
+                             err() << ": " << outcome << "\n";
+                             err().flush();
+                         });
+        QObject::connect(
+            &sender, &BatchSender::waitingForRetryAfter, &sender, [&](int number, int seconds) {
+                err() << "rate limited: waiting " << seconds
+                      << " s (Retry-After) before sending batch " << number << " again\n";
+                err().flush();
+            });
+    }
+
+    if (auto error = sender.start(session, options)) {
+        err() << "tenfold-cli send: " << error->toString() << "\n";
+        return ExitUsage;
+    }
+    const int selected = sender.total();
+
+    // Ctrl-C cancels cleanly: what is in flight is settled and the results file still written.
+    interrupted = 0;
+    auto previousInt = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &sender, [&] {
+        if (interrupted)
+            sender.cancel();
+    });
+    interruptPoll.start(100);
+    QEventLoop loop;
+    QObject::connect(&sender, &BatchSender::finished, &loop, &QEventLoop::quit);
+    if (sender.isRunning())
+        loop.exec();
+    interruptPoll.stop();
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+
+    const SendRun &run = sender.run();
+    int code = ExitOk;
+    if (parser.isSet(outOption)) {
+        if (auto error = saveResults(run, parser.value(outOption))) {
+            err() << "tenfold-cli send: could not write the results: " << error->toString() << "\n";
+            code = ExitFailed;
+        }
+    }
+
+    const SendSummary summary = run.summary();
+    if (parser.isSet(jsonOption)) {
+        out() << serializeResults(run);
+        printSummary(err(), run, selected);
+    } else {
+        for (int i = 0; i < run.results.size(); ++i) {
+            const ActionResult &result = run.results.at(i);
+            if (result.state == ActionState::Succeeded || result.state == ActionState::Skipped)
+                continue;
+            out() << "action " << i + 1 << " (" << describeAction(run.actions.at(i))
+                  << "): " << actionStateText(result.state);
+            if (result.statusCode > 0)
+                out() << " [" << result.statusCode << "]";
+            if (!result.reason.isEmpty())
+                out() << ": " << result.reason;
+            out() << "\n";
+        }
+        printSummary(out(), run, selected);
+    }
+
+    if (!run.reachedServer && summary.succeeded == 0)
+        return ExitNothingSent;
+    if (summary.succeeded != selected)
+        return ExitFailed;
+    return code;
+}
+
+} // namespace Tenfold::Cli

@@ -1,0 +1,586 @@
+#include "batchsender.h"
+
+#include "batchresponse.h"
+#include "catalog/endpointcatalog.h"
+#include "model/target.h"
+#include "model/variables.h"
+#include "wire/batchbody.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace Tenfold {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tenfold::BatchSender", text);
+}
+
+/// The request body as a device that cannot be rewound. Qt's HTTP/1.1 code silently resends a
+/// request (POST included) when the server closes the connection before answering; it needs to
+/// rewind the body for that, so with this device the reply fails instead (ContentReSendError) and
+/// the sender, which knows whether the batch holds writes, decides.
+class OneShotBody : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    bool reset() override { return m_position == 0; }
+    qint64 size() const override { return m_bytes.size(); }
+    qint64 bytesAvailable() const override
+    {
+        return m_bytes.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min<qint64>(maxSize, m_bytes.size() - m_position);
+        std::memcpy(data, m_bytes.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_position = 0;
+};
+
+/// Errors that happen before a single byte of the request can have reached the server.
+bool neverReached(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::ProtocolUnknownError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Retry-After in seconds (a number or an HTTP date); at least 1.
+int retryAfterSeconds(const QNetworkReply *reply)
+{
+    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
+    bool ok = false;
+    const int seconds = value.toInt(&ok);
+    if (ok)
+        return std::max(1, seconds);
+    const QDateTime date = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    if (date.isValid())
+        return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(date), 1, 3600));
+    return 1;
+}
+
+QString firstErrorMessage(const QJsonValue &body)
+{
+    const QList<ApiError> errors = parseApiErrors(body);
+    if (errors.isEmpty())
+        return {};
+    QString text = errors.constFirst().message;
+    if (!errors.constFirst().phrase.isEmpty())
+        text += QStringLiteral(" (phrase: %1)").arg(errors.constFirst().phrase);
+    return text;
+}
+
+} // namespace
+
+std::optional<Error> checkBaseUrl(const QUrl &baseUrl)
+{
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty()) {
+        return Error{tr("\"%1\" is not a valid base URL; give the API root, e.g. "
+                        "https://app.asana.com/api/1.0")
+                         .arg(baseUrl.toString())};
+    }
+    const QString scheme = baseUrl.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return std::nullopt;
+    if (scheme == QLatin1String("http")) {
+        if (isLoopbackHost(baseUrl.host()))
+            return std::nullopt;
+        return Error{tr("refusing to send the token over plain http to %1: use https:// (plain "
+                        "http is only allowed to this computer, e.g. the sandbox)")
+                         .arg(baseUrl.host())};
+    }
+    return Error{tr("\"%1\" is not an http(s) URL; give the API root, e.g. "
+                    "https://app.asana.com/api/1.0")
+                     .arg(baseUrl.toString())};
+}
+
+BatchSender::BatchSender(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network ? network : new QNetworkAccessManager(this))
+    , m_wakeTimer(new QTimer(this))
+{
+    // Precise: a coarse timer may fire up to 5% early, which would be a 429 at a window's edge.
+    m_wakeTimer->setTimerType(Qt::PreciseTimer);
+    m_wakeTimer->setSingleShot(true);
+    connect(m_wakeTimer, &QTimer::timeout, this, &BatchSender::dispatch);
+}
+
+BatchSender::~BatchSender()
+{
+    const QList<QNetworkReply *> replies = m_inFlight.keys();
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+qint64 BatchSender::now() const
+{
+    return m_clock.elapsed();
+}
+
+std::optional<Error> BatchSender::start(const Session &session, const SendOptions &options)
+{
+    if (m_running)
+        return Error{tr("a send is already running; wait for it or cancel it first")};
+    if (auto error = checkBaseUrl(options.baseUrl))
+        return error;
+    if (options.token.isEmpty())
+        return Error{tr("no access token: set one before sending")};
+
+    m_options = options;
+    m_run = SendRun{};
+    m_run.sessionName = session.name;
+    m_run.baseUrl = options.baseUrl;
+    m_run.plan = options.plan;
+    m_run.startedAt = QDateTime::currentDateTimeUtc();
+    m_queue.clear();
+    m_done = 0;
+    m_total = 0;
+    m_probing = false;
+    m_cancelling = false;
+
+    // Every action of the session keeps its index; only the selected ones take part.
+    QList<Action> selection;
+    for (int i = 0; i < session.actions.size(); ++i) {
+        Action resolved = resolveVariables(session.actions.at(i), session.variables);
+        m_run.actions.append(resolved);
+        const bool selected =
+            resolved.enabled && (options.onlyIndexes.isEmpty() || options.onlyIndexes.contains(i));
+        ActionResult result;
+        result.state = selected ? ActionState::Pending : ActionState::Skipped;
+        m_run.results.append(result);
+        resolved.enabled = selected;
+        selection.append(resolved);
+        if (selected)
+            ++m_total;
+    }
+
+    // A batch larger than the quota or a concurrency limit could never go; smaller batches can.
+    const Plan &plan = options.plan;
+    const int batchSize = std::max(
+        1, std::min({MaxActionsPerBatch, plan.windowQuota, plan.maxReads, plan.maxWrites}));
+    const EndpointCatalog &catalog = EndpointCatalog::builtin();
+    for (const BatchPlan &planned : planBatches(selection, batchSize)) {
+        Batch batch;
+        batch.number = planned.number;
+        batch.indexes = planned.actionIndexes;
+        for (int index : planned.actionIndexes) {
+            const Action &action = m_run.actions.at(index);
+            ++batch.load.actions;
+            if (action.isRead()) {
+                ++batch.load.reads;
+            } else {
+                ++batch.load.writes;
+                batch.hasWrite = true;
+            }
+            const EndpointCatalog::Match match = catalog.match(action.method, action.relativePath);
+            if (match.endpoint && match.endpoint->rate == Endpoint::RateClass::Search)
+                ++batch.load.searches;
+        }
+        m_queue.append(batch);
+        m_run.batches.append(BatchRecord{batch.number, batch.indexes, 0, 0, 0, -1, 0, {}});
+    }
+
+    m_scheduler.emplace(plan, options.safetyMarginMs, options.maxBatchesInFlight);
+    m_clock.start();
+    m_running = true;
+    emit progress(0, m_total);
+    // Let the caller return (and connect) before the first request or finished().
+    QMetaObject::invokeMethod(this, &BatchSender::dispatch, Qt::QueuedConnection);
+    return std::nullopt;
+}
+
+void BatchSender::dispatch()
+{
+    if (!m_running || m_cancelling)
+        return;
+    const qint64 at = now();
+    qint64 wake = std::numeric_limits<qint64>::max();
+    for (int i = 0; i < m_queue.size();) {
+        const Batch &batch = m_queue.at(i);
+        // A read-only batch backing off lets the others pass meanwhile.
+        if (batch.notBeforeMs > at) {
+            wake = std::min(wake, batch.notBeforeMs);
+            ++i;
+            continue;
+        }
+        const qint64 when = m_scheduler->earliestStart(batch.load, at);
+        if (when == SendScheduler::Never) {
+            const Batch never = m_queue.takeAt(i);
+            settle(never, ActionState::Failed, 0, {},
+                   tr("this batch breaks the plan's limits on its own (%1 search calls against "
+                      "%2 per %3 s) and can never be sent; move some actions to another session")
+                       .arg(never.load.searches)
+                       .arg(m_options.plan.searchQuota())
+                       .arg(m_options.plan.windowSeconds),
+                   0);
+            continue;
+        }
+        if (when == SendScheduler::WaitForBatch)
+            break; // a finishing batch calls dispatch() again
+        if (when > at) {
+            wake = std::min(wake, when);
+            break; // batches go in order: a later one must not eat the quota this one waits for
+        }
+        startBatch(m_queue.takeAt(i));
+    }
+    if (wake != std::numeric_limits<qint64>::max())
+        m_wakeTimer->start(int(std::clamp<qint64>(wake - at, 0, std::numeric_limits<int>::max())));
+    else
+        m_wakeTimer->stop();
+    finishIfDone();
+}
+
+void BatchSender::startBatch(Batch batch)
+{
+    const qint64 at = now();
+    ++batch.attempts;
+    m_scheduler->start(batch.load, at);
+
+    QUrl url = m_options.baseUrl;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/batch"));
+
+    const QByteArray body = batchBody(m_run.actions, batch.indexes);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("Tenfold/" TENFOLD_VERSION));
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    // Stream the one-shot body as is (buffering it would make it rewindable again).
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    // HTTP/1.1 only: one request per connection at a time, the path the no-resend rule was
+    // verified on; HTTP/2 stream resets have resend rules of their own.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // A redirect would carry the token elsewhere and turn the POST into something else.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+
+    auto *device = new OneShotBody(body);
+    QNetworkReply *reply = m_network->post(request, device);
+    device->setParent(reply);
+    // TLS errors are never ignored: nothing connects to sslErrors(), so the handshake fails.
+
+    Flight flight;
+    flight.batch = batch;
+    flight.startedMs = at;
+    flight.timeout = new QTimer(this);
+    flight.timeout->setSingleShot(true);
+    connect(flight.timeout, &QTimer::timeout, this, [this, reply] {
+        auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end())
+            return;
+        it->timedOut = true;
+        reply->abort();
+    });
+    flight.timeout->start(m_options.timeoutMs);
+    m_inFlight.insert(reply, flight);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+
+    BatchRecord &entry = record(batch.number);
+    if (entry.startedMs < 0)
+        entry.startedMs = at;
+    entry.attempts = batch.attempts;
+    emit batchStarted(batch.number, batch.attempts, int(batch.indexes.size()));
+}
+
+void BatchSender::onReplyFinished(QNetworkReply *reply)
+{
+    auto it = m_inFlight.find(reply);
+    if (it == m_inFlight.end())
+        return;
+    const Flight flight = it.value();
+    m_inFlight.erase(it);
+    flight.timeout->stop();
+    flight.timeout->deleteLater();
+    reply->deleteLater();
+
+    const qint64 at = now();
+    const qint64 duration = at - flight.startedMs;
+    m_scheduler->finish(flight.batch.load, at);
+    Batch batch = flight.batch;
+
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    const QNetworkReply::NetworkError error = reply->error();
+    const bool aborted = error == QNetworkReply::OperationCanceledError;
+    const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray();
+    if (status > 0)
+        m_run.reachedServer = true;
+    record(batch.number).httpStatus = status;
+
+    if (flight.cancelled && aborted) {
+        if (batch.hasWrite) {
+            m_run.reachedServer = true;
+            settle(batch, ActionState::OutcomeUnknown, status, {},
+                   tr("cancelled while in flight: the server may have run these actions; check "
+                      "before resending them"),
+                   duration);
+        } else {
+            settle(batch, ActionState::Cancelled, status, {},
+                   tr("cancelled while in flight (reads only: nothing changed)"), duration);
+        }
+    } else if (flight.timedOut && aborted) {
+        retryOrGiveUp(batch, flight, 0, {}, tr("no answer within %1 ms").arg(m_options.timeoutMs));
+    } else if (status == 0) {
+        if (neverReached(error)) {
+            settle(
+                batch, ActionState::Failed, 0, {},
+                tr("could not reach the server (nothing was sent): %1").arg(reply->errorString()),
+                duration);
+        } else if (error == QNetworkReply::ContentReSendError) {
+            retryOrGiveUp(batch, flight, 0, {}, tr("the connection closed before an answer came"));
+        } else {
+            retryOrGiveUp(
+                batch, flight, 0, {},
+                tr("the connection failed before an answer came: %1").arg(reply->errorString()));
+        }
+    } else if (status == 429) {
+        ++m_run.rateLimitedCount;
+        ++batch.rateLimited;
+        record(batch.number).rateLimited = batch.rateLimited;
+        const QJsonValue body = bodyAsJson(bytes);
+        if (batch.rateLimited >= m_options.maxRateLimitAttempts) {
+            settle(batch, ActionState::Failed, status, body,
+                   tr("rate limited (429) %n time(s) in a row; none of these actions ran, send "
+                      "them again later",
+                      nullptr, batch.rateLimited),
+                   duration);
+        } else {
+            const int seconds = retryAfterSeconds(reply);
+            m_scheduler->holdUntil(at + qint64(seconds) * 1000 + m_scheduler->marginMs());
+            // Our picture of the quota was wrong (another client on the token?): feel the way
+            // with one batch at a time until one gets through.
+            m_probing = true;
+            m_scheduler->setMaxBatchesInFlight(1);
+            m_queue.prepend(batch);
+            const QString outcome =
+                tr("429: waiting %n s (Retry-After), then sending it again", nullptr, seconds);
+            record(batch.number).outcome = outcome;
+            emit batchFinished(batch.number, status, outcome);
+            emit waitingForRetryAfter(batch.number, seconds);
+        }
+    } else if (error != QNetworkReply::NoError && status >= 200 && status < 300) {
+        retryOrGiveUp(batch, flight, status, bodyAsJson(bytes),
+                      tr("the answer was cut off: %1").arg(reply->errorString()));
+    } else if (status >= 500) {
+        const QJsonValue body = bodyAsJson(bytes);
+        const QString message = firstErrorMessage(body);
+        retryOrGiveUp(
+            batch, flight, status, body,
+            message.isEmpty()
+                ? tr("the server answered %1 for the whole batch").arg(status)
+                : tr("the server answered %1 for the whole batch: %2").arg(status).arg(message));
+    } else if (status >= 300 && status < 400) {
+        settle(batch, ActionState::Failed, status, bodyAsJson(bytes),
+               tr("the server redirected (%1) to %2; use the final address as the base URL")
+                   .arg(status)
+                   .arg(QString::fromUtf8(reply->rawHeader("Location"))),
+               duration);
+    } else if (status >= 400) {
+        // Asana checks the whole request (auth, JSON, size) before running any action.
+        const QJsonValue body = bodyAsJson(bytes);
+        const QString message = firstErrorMessage(body);
+        settle(batch, ActionState::Failed, status, body,
+               message.isEmpty()
+                   ? tr("the whole batch was refused with %1").arg(status)
+                   : tr("the whole batch was refused with %1: %2").arg(status).arg(message),
+               duration);
+    } else {
+        Result<QList<ActionResponse>> parsed = parseBatchResponse(bytes, int(batch.indexes.size()));
+        if (!parsed) {
+            retryOrGiveUp(batch, flight, status, bodyAsJson(bytes), parsed.errorString());
+        } else {
+            if (m_probing) {
+                m_probing = false;
+                m_scheduler->setMaxBatchesInFlight(m_options.maxBatchesInFlight);
+            }
+            int succeeded = 0;
+            for (int i = 0; i < batch.indexes.size(); ++i) {
+                const ActionResponse &response = parsed->at(i);
+                ActionResult &result = m_run.results[batch.indexes.at(i)];
+                result.statusCode = response.statusCode;
+                result.headers = response.headers;
+                result.body = response.body;
+                result.errors = response.errors;
+                result.batch = batch.number;
+                result.attempts = batch.attempts;
+                result.durationMs = duration;
+                if (response.statusCode >= 200 && response.statusCode < 300) {
+                    result.state = ActionState::Succeeded;
+                    result.reason.clear();
+                    ++succeeded;
+                } else {
+                    result.state = ActionState::Failed;
+                    const QString message = firstErrorMessage(response.body);
+                    result.reason =
+                        message.isEmpty()
+                            ? tr("answered %1").arg(response.statusCode)
+                            : tr("answered %1: %2").arg(response.statusCode).arg(message);
+                }
+                finishAction(batch.indexes.at(i));
+            }
+            const int failed = int(batch.indexes.size()) - succeeded;
+            finishBatchRecord(batch, status,
+                              failed == 0
+                                  ? tr("%n succeeded", nullptr, succeeded)
+                                  : tr("%1 succeeded, %2 failed").arg(succeeded).arg(failed));
+        }
+    }
+    dispatch();
+    finishIfDone();
+}
+
+void BatchSender::retryOrGiveUp(const Batch &batch, const Flight &flight, int httpStatus,
+                                const QJsonValue &body, const QString &reason)
+{
+    Q_UNUSED(flight);
+    // The request left: the server may have seen it.
+    m_run.reachedServer = true;
+    const qint64 duration = now() - flight.startedMs;
+    if (!batch.hasWrite && batch.attempts < m_options.maxReadAttempts) {
+        Batch again = batch;
+        const qint64 backoff = qint64(m_options.retryBackoffMs) << (batch.attempts - 1);
+        again.notBeforeMs = now() + backoff;
+        m_queue.prepend(again);
+        const QString outcome =
+            tr("%1; reads only, sending again in %2 ms").arg(reason).arg(backoff);
+        record(batch.number).outcome = outcome;
+        emit batchFinished(batch.number, httpStatus, outcome);
+        return;
+    }
+    if (batch.hasWrite) {
+        settle(batch, ActionState::OutcomeUnknown, httpStatus, body,
+               tr("%1. The batch holds writes, so it was not sent again: check what happened, "
+                  "then resend on purpose")
+                   .arg(reason),
+               duration);
+    } else {
+        settle(batch, ActionState::Failed, httpStatus, body,
+               tr("%1 (gave up after %n attempt(s))", nullptr, batch.attempts).arg(reason),
+               duration);
+    }
+}
+
+void BatchSender::settle(const Batch &batch, ActionState state, int httpStatus,
+                         const QJsonValue &body, const QString &reason, qint64 durationMs)
+{
+    const QList<ApiError> errors = parseApiErrors(body);
+    for (int index : batch.indexes) {
+        ActionResult &result = m_run.results[index];
+        result.state = state;
+        result.statusCode = httpStatus;
+        result.headers = {};
+        result.body = body;
+        result.errors = errors;
+        result.batch = batch.attempts > 0 ? batch.number : 0;
+        result.attempts = batch.attempts;
+        result.durationMs = durationMs;
+        result.reason = reason;
+        finishAction(index);
+    }
+    finishBatchRecord(batch, httpStatus,
+                      QStringLiteral("%1: %2").arg(actionStateText(state), reason));
+}
+
+void BatchSender::finishAction(int index)
+{
+    ++m_done;
+    emit actionFinished(index);
+    emit progress(m_done, m_total);
+}
+
+void BatchSender::finishBatchRecord(const Batch &batch, int httpStatus, const QString &outcome)
+{
+    BatchRecord &entry = record(batch.number);
+    entry.attempts = batch.attempts;
+    entry.rateLimited = batch.rateLimited;
+    entry.httpStatus = httpStatus;
+    entry.durationMs = entry.startedMs >= 0 ? now() - entry.startedMs : 0;
+    entry.outcome = outcome;
+    emit batchFinished(batch.number, httpStatus, outcome);
+}
+
+void BatchSender::finishIfDone()
+{
+    if (!m_running || !m_queue.isEmpty() || !m_inFlight.isEmpty())
+        return;
+    m_running = false;
+    m_wakeTimer->stop();
+    m_run.finishedAt = QDateTime::currentDateTimeUtc();
+    m_run.wallMs = m_clock.elapsed();
+    emit finished();
+}
+
+BatchRecord &BatchSender::record(int number)
+{
+    return m_run.batches[number - 1];
+}
+
+void BatchSender::cancel()
+{
+    if (!m_running || m_cancelling)
+        return;
+    m_cancelling = true;
+    m_run.cancelled = true;
+    m_wakeTimer->stop();
+    const QList<QNetworkReply *> replies = m_inFlight.keys();
+    for (QNetworkReply *reply : replies) {
+        auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end())
+            continue;
+        it->cancelled = true;
+        reply->abort(); // finished() comes synchronously and settles the batch
+    }
+    const QList<Batch> pending = m_queue;
+    m_queue.clear();
+    for (const Batch &batch : pending) {
+        settle(batch, ActionState::Cancelled, 0, {},
+               batch.attempts > 0 ? tr("cancelled while waiting to be sent again")
+                                  : tr("cancelled before it was sent"),
+               0);
+    }
+    finishIfDone();
+}
+
+} // namespace Tenfold

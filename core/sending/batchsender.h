@@ -1,0 +1,125 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/session.h"
+#include "sendresult.h"
+#include "sendscheduler.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Tenfold {
+
+/// How to send: where, as whom, under which limits, and how patient to be.
+struct SendOptions
+{
+    QUrl baseUrl;  ///< the API root, e.g. https://app.asana.com/api/1.0; /batch is appended
+    QString token; ///< the bearer token; only ever put in the Authorization header
+    Plan plan;
+    int timeoutMs = 60'000;       ///< a batch without an answer by then is given up
+    int maxRateLimitAttempts = 5; ///< 429 answers one batch may meet before it is given up
+    int maxReadAttempts = 3;      ///< sends of a read-only batch after unknown outcomes
+    int retryBackoffMs = 500;     ///< before the 2nd send of a read-only batch; doubles after
+    qint64 safetyMarginMs = -1;   ///< added to the window; -1: SendScheduler::defaultMarginMs()
+    int maxBatchesInFlight = SendScheduler::DefaultMaxBatchesInFlight;
+    QList<int> onlyIndexes; ///< when not empty, only these (enabled) actions are sent
+};
+
+/// Checks that a base URL may carry a token: https, or plain http to a loopback host only.
+std::optional<Error> checkBaseUrl(const QUrl &baseUrl);
+
+/// Sends a session's enabled actions as POST /batch requests of at most 10, scheduled so the
+/// plan's limits are never exceeded, and maps every result back to its action.
+///
+/// Safety rules: a batch holding any write is never resent after an unknown outcome (its actions
+/// become OutcomeUnknown); a read-only batch is retried with bounded backoff; a 429 holds all
+/// sending for Retry-After and resends that batch (none of it ran). The network layer is kept from
+/// resending on its own (Qt would silently resend a POST on a dropped connection).
+class BatchSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Uses `network` when given (not owned), else a manager of its own.
+    explicit BatchSender(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
+    ~BatchSender() override;
+
+    /// Starts sending; returns an error (and sends nothing) for a refused URL, a missing token or
+    /// when already running. Results are then in run(); finished() is emitted at the end, also
+    /// when nothing was selected.
+    std::optional<Error> start(const Session &session, const SendOptions &options);
+    /// Aborts batches in flight (their writes become OutcomeUnknown) and cancels the pending ones.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    const SendRun &run() const { return m_run; }
+    /// Actions this run sends (enabled and selected).
+    int total() const { return m_total; }
+
+signals:
+    void batchStarted(int batchNumber, int attempt, int actionCount);
+    /// `outcome` is one line for people ("10 succeeded", "outcome unknown: ...", "429, retrying").
+    void batchFinished(int batchNumber, int httpStatus, const QString &outcome);
+    void actionFinished(int actionIndex);
+    void progress(int done, int total);
+    /// A 429 came: all sending waits `seconds` before `batchNumber` goes again.
+    void waitingForRetryAfter(int batchNumber, int seconds);
+    void finished();
+
+private:
+    struct Batch
+    {
+        int number = 0;
+        QList<int> indexes;
+        BatchLoad load;
+        bool hasWrite = false;
+        int attempts = 0;
+        int rateLimited = 0;
+        qint64 notBeforeMs = 0;
+    };
+    struct Flight
+    {
+        Batch batch;
+        QTimer *timeout = nullptr;
+        qint64 startedMs = 0;
+        bool timedOut = false;
+        bool cancelled = false;
+    };
+
+    qint64 now() const;
+    void dispatch();
+    void startBatch(Batch batch);
+    void onReplyFinished(QNetworkReply *reply);
+    void retryOrGiveUp(const Batch &batch, const Flight &flight, int httpStatus,
+                       const QJsonValue &body, const QString &reason);
+    void settle(const Batch &batch, ActionState state, int httpStatus, const QJsonValue &body,
+                const QString &reason, qint64 durationMs);
+    void finishAction(int index);
+    void finishBatchRecord(const Batch &batch, int httpStatus, const QString &outcome);
+    void finishIfDone();
+    BatchRecord &record(int number);
+
+    QNetworkAccessManager *m_network = nullptr;
+    SendOptions m_options;
+    std::optional<SendScheduler> m_scheduler;
+    SendRun m_run;
+    QList<Batch> m_queue;
+    QHash<QNetworkReply *, Flight> m_inFlight;
+    QTimer *m_wakeTimer = nullptr;
+    QElapsedTimer m_clock;
+    bool m_running = false;
+    bool m_probing = false;
+    bool m_cancelling = false;
+    int m_total = 0;
+    int m_done = 0;
+};
+
+} // namespace Tenfold

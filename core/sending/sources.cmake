@@ -1,0 +1,8 @@
+# The sender: scheduling batches under the plan's limits, sending them, results and their file.
+target_sources(tenfold_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/sendscheduler.h ${CMAKE_CURRENT_LIST_DIR}/sendscheduler.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sendresult.h ${CMAKE_CURRENT_LIST_DIR}/sendresult.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchresponse.h ${CMAKE_CURRENT_LIST_DIR}/batchresponse.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultsfile.h ${CMAKE_CURRENT_LIST_DIR}/resultsfile.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchsender.h ${CMAKE_CURRENT_LIST_DIR}/batchsender.cpp
+)

@@ -1,0 +1,248 @@
+// The sender's HTTP behaviour against a bare TCP server the test controls byte for byte: the
+// headers it sends, what it refuses before connecting, and that the network layer never resends.
+#include "sending/batchsender.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Tenfold;
+
+namespace {
+
+const QString Token = QStringLiteral("wire-test-token-6f1c");
+
+/// Accepts connections, collects each request (headers + body by Content-Length) and answers
+/// with `answer(requestNumber)`; an empty answer closes the connection without a word.
+class RawServer : public QObject
+{
+public:
+    std::function<QByteArray(int)> answer;
+    QList<QByteArray> requests;
+
+    RawServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                    buffer->append(socket->readAll());
+                    for (;;) {
+                        const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+                        if (headerEnd < 0)
+                            return;
+                        const QByteArray head = buffer->left(headerEnd);
+                        qsizetype length = 0;
+                        for (const QByteArray &line : head.split('\n')) {
+                            if (line.toLower().startsWith("content-length:"))
+                                length = line.mid(15).trimmed().toLongLong();
+                        }
+                        if (buffer->size() < headerEnd + 4 + length)
+                            return;
+                        requests.append(buffer->left(headerEnd + 4 + length));
+                        buffer->remove(0, headerEnd + 4 + length);
+                        const QByteArray reply = answer(int(requests.size()));
+                        if (reply.isEmpty()) {
+                            socket->close();
+                            return;
+                        }
+                        socket->write(reply);
+                    }
+                });
+            }
+        });
+    }
+
+    QUrl baseUrl() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/api/1.0").arg(m_server.serverPort()));
+    }
+
+private:
+    QTcpServer m_server;
+};
+
+QByteArray httpAnswer(int status, const QByteArray &body, const QByteArray &extra = {})
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n" +
+           extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+Session sessionOf(const QStringList &methods)
+{
+    Session session;
+    for (const QString &method : methods) {
+        Action action;
+        action.method = method;
+        action.relativePath =
+            action.isRead() ? QStringLiteral("/users/me") : QStringLiteral("/tasks");
+        if (!action.isRead())
+            action.data = QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}};
+        session.actions.append(action);
+    }
+    return session;
+}
+
+SendOptions optionsFor(const QUrl &url)
+{
+    SendOptions options;
+    options.baseUrl = url;
+    options.token = Token;
+    options.retryBackoffMs = 10;
+    return options;
+}
+
+bool runToEnd(BatchSender &sender, const Session &session, const SendOptions &options)
+{
+    QSignalSpy finished(&sender, &BatchSender::finished);
+    if (auto error = sender.start(session, options)) {
+        qWarning("%s", qPrintable(error->message));
+        return false;
+    }
+    return finished.wait(20000);
+}
+
+} // namespace
+
+class TestBatchSenderWire : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sendsTheDocumentedHeadersAndBody()
+    {
+        RawServer server;
+        server.answer = [](int) {
+            return httpAnswer(200, R"({"data":[{"status_code":200,"body":{"data":{}}}]})");
+        };
+        BatchSender sender;
+        QVERIFY(runToEnd(sender, sessionOf({QStringLiteral("GET")}), optionsFor(server.baseUrl())));
+        QCOMPARE(server.requests.size(), 1);
+        const QByteArray request = server.requests.constFirst();
+        QVERIFY2(request.startsWith("POST /api/1.0/batch HTTP/1.1\r\n"), request.constData());
+        const QByteArray lower = request.toLower();
+        QVERIFY(request.contains(QByteArray("Authorization: Bearer " + Token.toUtf8() + "\r\n")));
+        QVERIFY(lower.contains("content-type: application/json\r\n"));
+        QVERIFY(lower.contains("accept: application/json\r\n"));
+        QVERIFY(lower.contains("user-agent: tenfold/" TENFOLD_VERSION "\r\n"));
+        QVERIFY(request.endsWith(
+            R"({"data":{"actions":[{"method":"get","relative_path":"/users/me"}]}})"));
+        QCOMPARE(sender.run().results.at(0).state, ActionState::Succeeded);
+    }
+
+    void neverLetsTheNetworkLayerResendAWrite()
+    {
+        // Qt resends a request on its own when the server closes the connection before
+        // answering; the sender must stop that for a batch with writes.
+        RawServer server;
+        server.answer = [](int) { return QByteArray(); };
+        BatchSender sender;
+        QVERIFY(runToEnd(sender, sessionOf({QStringLiteral("post"), QStringLiteral("get")}),
+                         optionsFor(server.baseUrl())));
+        QCOMPARE(server.requests.size(), 1);
+        const ActionResult &result = sender.run().results.at(0);
+        QCOMPARE(result.state, ActionState::OutcomeUnknown);
+        QVERIFY2(result.reason.contains(QLatin1String("not sent again")),
+                 qPrintable(result.reason));
+        QCOMPARE(sender.run().results.at(1).state, ActionState::OutcomeUnknown);
+    }
+
+    void retriesAReadOnlyBatchABoundedNumberOfTimes()
+    {
+        RawServer server;
+        server.answer = [](int n) {
+            return n < 3 ? QByteArray()
+                         : httpAnswer(200, R"({"data":[{"status_code":200,"body":{}}]})");
+        };
+        BatchSender sender;
+        QVERIFY(runToEnd(sender, sessionOf({QStringLiteral("get")}), optionsFor(server.baseUrl())));
+        QCOMPARE(server.requests.size(), 3);
+        QCOMPARE(sender.run().results.at(0).state, ActionState::Succeeded);
+        QCOMPARE(sender.run().results.at(0).attempts, 3);
+
+        RawServer dead;
+        dead.answer = [](int) { return QByteArray(); };
+        BatchSender giveUp;
+        QVERIFY(runToEnd(giveUp, sessionOf({QStringLiteral("get")}), optionsFor(dead.baseUrl())));
+        QCOMPARE(dead.requests.size(), 3); // maxReadAttempts
+        QCOMPARE(giveUp.run().results.at(0).state, ActionState::Failed);
+    }
+
+    void doesNotFollowRedirects()
+    {
+        RawServer server;
+        server.answer = [](int) {
+            return httpAnswer(307, "{}", "Location: http://127.0.0.1:9/elsewhere\r\n");
+        };
+        BatchSender sender;
+        QVERIFY(
+            runToEnd(sender, sessionOf({QStringLiteral("post")}), optionsFor(server.baseUrl())));
+        QCOMPARE(server.requests.size(), 1);
+        const ActionResult &result = sender.run().results.at(0);
+        QCOMPARE(result.state, ActionState::Failed);
+        QCOMPARE(result.statusCode, 307);
+        QVERIFY(result.reason.contains(QLatin1String("redirected")));
+    }
+
+    void wholeRequestRefusalFailsEveryAction()
+    {
+        RawServer server;
+        server.answer = [](int) {
+            return httpAnswer(401, R"({"errors":[{"message":"Not Authorized"}]})");
+        };
+        BatchSender sender;
+        QVERIFY(runToEnd(sender, sessionOf({QStringLiteral("post"), QStringLiteral("get")}),
+                         optionsFor(server.baseUrl())));
+        QCOMPARE(server.requests.size(), 1);
+        for (const ActionResult &result : sender.run().results) {
+            QCOMPARE(result.state, ActionState::Failed);
+            QCOMPARE(result.statusCode, 401);
+            QCOMPARE(result.errors.value(0).message, "Not Authorized");
+        }
+    }
+
+    void refusesPlainHttpToAnotherHostBeforeConnecting()
+    {
+        BatchSender sender;
+        QSignalSpy started(&sender, &BatchSender::batchStarted);
+        SendOptions options = optionsFor(QUrl(QStringLiteral("http://example.com/api/1.0")));
+        const std::optional<Error> error =
+            sender.start(sessionOf({QStringLiteral("get")}), options);
+        QVERIFY(error.has_value());
+        QVERIFY2(error->message.contains(QLatin1String("https://")), qPrintable(error->message));
+        QVERIFY(!sender.isRunning());
+        QTest::qWait(50);
+        QCOMPARE(started.count(), 0);
+        QVERIFY(!checkBaseUrl(QUrl(QStringLiteral("https://app.asana.com/api/1.0"))));
+        QVERIFY(!checkBaseUrl(QUrl(QStringLiteral("http://localhost:8080/api/1.0"))));
+        QVERIFY(!checkBaseUrl(QUrl(QStringLiteral("http://[::1]:8080/api/1.0"))));
+        QVERIFY(checkBaseUrl(QUrl(QStringLiteral("ftp://127.0.0.1/api/1.0"))));
+    }
+
+    void refusesToStartWithoutAToken()
+    {
+        BatchSender sender;
+        SendOptions options = optionsFor(QUrl(QStringLiteral("http://127.0.0.1:9/api/1.0")));
+        options.token.clear();
+        QVERIFY(sender.start(sessionOf({QStringLiteral("get")}), options).has_value());
+    }
+
+    void anUnreachableServerMeansNothingWasSent()
+    {
+        QTcpServer placeholder;
+        placeholder.listen(QHostAddress::LocalHost, 0);
+        const quint16 port = placeholder.serverPort();
+        placeholder.close(); // now nothing listens there
+        BatchSender sender;
+        QVERIFY(
+            runToEnd(sender, sessionOf({QStringLiteral("post")}),
+                     optionsFor(QUrl(QStringLiteral("http://127.0.0.1:%1/api/1.0").arg(port)))));
+        QCOMPARE(sender.run().results.at(0).state, ActionState::Failed);
+        QVERIFY(!sender.run().reachedServer);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchSenderWire)
+#include "tst_batchsenderwire.moc"

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QMessageBox>
+
+namespace Tenfold {
+
+/// Every question Tenfold asks goes through here, so tests can answer it instead of a person
+/// (KeePassXC's pattern): with setNextAnswer() set, no dialog is shown and the answer is returned.
+class MessageBox
+{
+public:
+    static QMessageBox::StandardButton question(QWidget *parent, const QString &title,
+                                                const QString &text,
+                                                QMessageBox::StandardButtons buttons,
+                                                QMessageBox::StandardButton defaultButton);
+    static void critical(QWidget *parent, const QString &title, const QString &text,
+                         const QString &details = {});
+    static void information(QWidget *parent, const QString &title, const QString &text);
+
+    /// The answer the next question() returns without showing anything (tests only).
+    static void setNextAnswer(QMessageBox::StandardButton answer);
+    /// Shows no dialog from now on: messages are recorded for takeShownTexts() (tests only).
+    static void suppressDialogs() { s_quiet = true; }
+    /// Texts of the dialogs that were suppressed since the last call (tests only).
+    static QStringList takeShownTexts();
+
+private:
+    static QMessageBox::StandardButton s_nextAnswer;
+    static bool s_quiet;
+    static QStringList s_shown;
+};
+
+} // namespace Tenfold

@@ -1,0 +1,913 @@
+#include "mainwindow.h"
+
+#include "actiontable/actiontablemodel.h"
+#include "actiontable/actiontableview.h"
+#include "cost/costpanel.h"
+#include "curl/curlexportdialog.h"
+#include "dialogs/filedialog.h"
+#include "dialogs/messagebox.h"
+#include "document/sessiondocument.h"
+#include "editors/actiondetaileditor.h"
+#include "session/sessionfile.h"
+#include "validation/diagnosticsmodel.h"
+#include "validation/validationcache.h"
+#include "variables/variablesmodel.h"
+#include "welcomepage.h"
+#include "wire/batchbody.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Tenfold {
+
+namespace {
+
+constexpr int AutosaveDelayMs = 5000;
+
+QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(name),
+                            QApplication::style()->standardIcon(fallback));
+}
+
+QString recoveryDirectory()
+{
+    return qEnvironmentVariable("TENFOLD_RECOVERY_DIR");
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new SessionDocument(this))
+    , m_validation(new ValidationCache(m_document->actions(), m_document->variables(), this))
+    , m_diagnostics(new DiagnosticsModel(m_validation, this))
+    , m_recovery(recoveryDirectory())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_document->actions()->setValidation(m_validation);
+    setAcceptDrops(true);
+
+    createActions();
+    createCentralArea();
+    createMenus();
+    createToolBar();
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("validationStatus"));
+    m_statusLabel->setTextFormat(Qt::RichText);
+    statusBar()->addPermanentWidget(m_statusLabel);
+
+    connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &SessionDocument::targetChanged, this, &MainWindow::showTarget);
+    connect(m_validation, &ValidationCache::summaryChanged, this,
+            &MainWindow::updateValidationStatus);
+    connect(m_document->actions(), &QAbstractItemModel::rowsInserted, this,
+            &MainWindow::updateEmptyState);
+    connect(m_document->actions(), &QAbstractItemModel::rowsRemoved, this,
+            &MainWindow::updateEmptyState);
+    connect(m_document->actions(), &QAbstractItemModel::modelReset, this,
+            &MainWindow::updateEmptyState);
+
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(AutosaveDelayMs);
+    connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
+    connect(m_document, &SessionDocument::contentChanged, this, [this] {
+        if (m_document->isModified())
+            m_autosave.start();
+    });
+
+    loadSession(Session{}, {});
+    // Connected after the first (empty) session, so that starting up keeps what a crashed run
+    // left for offerRecovery().
+    connect(m_document, &SessionDocument::modifiedChanged, this, [this](bool modified) {
+        if (!modified) {
+            m_autosave.stop();
+            m_recovery.discard(); // what is on disk is what the user has: nothing to recover
+        }
+    });
+    resize(1280, 800);
+    const QByteArray geometry = QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QUndoStack *stack = m_document->undoStack();
+
+    m_new = new QAction(themeIcon("document-new", QStyle::SP_FileIcon), tr("&New"), this);
+    m_new->setShortcut(QKeySequence::New);
+    m_new->setToolTip(tr("Start an empty session"));
+    connect(m_new, &QAction::triggered, this, &MainWindow::newSession);
+
+    m_open = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open\u2026"),
+                         this);
+    m_open->setShortcut(QKeySequence::Open);
+    m_open->setToolTip(tr("Open a session, a batch body or a JSON array of actions"));
+    connect(m_open, &QAction::triggered, this, &MainWindow::openWithDialog);
+
+    m_save =
+        new QAction(themeIcon("document-save", QStyle::SP_DialogSaveButton), tr("&Save"), this);
+    m_save->setObjectName(QStringLiteral("actionSave"));
+    m_save->setShortcut(QKeySequence::Save);
+    connect(m_save, &QAction::triggered, this, &MainWindow::save);
+
+    m_saveAs = new QAction(themeIcon("document-save-as", QStyle::SP_DialogSaveButton),
+                           tr("Save &As\u2026"), this);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+
+    m_quit =
+        new QAction(themeIcon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_undo = stack->createUndoAction(this, tr("&Undo"));
+    m_undo->setIcon(themeIcon("edit-undo", QStyle::SP_ArrowBack));
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo = stack->createRedoAction(this, tr("&Redo"));
+    m_redo->setIcon(themeIcon("edit-redo", QStyle::SP_ArrowForward));
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+
+    m_add =
+        new QAction(themeIcon("list-add", QStyle::SP_FileDialogNewFolder), tr("&Add Action"), this);
+    m_add->setObjectName(QStringLiteral("actionAdd"));
+    m_add->setShortcuts({QKeySequence(Qt::Key_Insert), QKeySequence(Qt::CTRL | Qt::Key_T)});
+    m_add->setToolTip(tr("Add an action below the current one (Insert, Ctrl+T)"));
+    connect(m_add, &QAction::triggered, this, &MainWindow::addNewAction);
+
+    m_duplicate =
+        new QAction(themeIcon("edit-copy", QStyle::SP_FileLinkIcon), tr("&Duplicate"), this);
+    m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_duplicate, &QAction::triggered, this, &MainWindow::duplicateSelection);
+
+    m_delete = new QAction(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("De&lete"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteSelection);
+
+    m_moveUp = new QAction(themeIcon("go-up", QStyle::SP_ArrowUp), tr("Move &Up"), this);
+    m_moveUp->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(m_moveUp, &QAction::triggered, this, [this] { moveSelection(-1); });
+
+    m_moveDown = new QAction(themeIcon("go-down", QStyle::SP_ArrowDown), tr("Move Do&wn"), this);
+    m_moveDown->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(m_moveDown, &QAction::triggered, this, [this] { moveSelection(+1); });
+
+    m_copy = new QAction(tr("&Copy Actions"), this);
+    m_copy->setToolTip(tr("Copy the selected actions as a JSON array"));
+    connect(m_copy, &QAction::triggered, this, &MainWindow::copySelection);
+
+    m_paste = new QAction(themeIcon("edit-paste", QStyle::SP_DialogApplyButton),
+                          tr("&Paste Actions"), this);
+    m_paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    m_paste->setToolTip(tr("Insert a batch body or a JSON array of actions from the clipboard"));
+    connect(m_paste, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
+
+    m_send =
+        new QAction(themeIcon("media-playback-start", QStyle::SP_MediaPlay), tr("&Send"), this);
+    m_send->setObjectName(QStringLiteral("actionSend"));
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_send->setEnabled(false);
+    m_cancel = new QAction(themeIcon("process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), this);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape | Qt::SHIFT));
+    m_cancel->setEnabled(false);
+    m_cancel->setToolTip(tr("Sending arrives with the sender"));
+
+    for (QAction *action :
+         {m_add, m_duplicate, m_delete, m_moveUp, m_moveDown, m_copy, m_paste, m_send})
+        addAction(action); // shortcuts work even with the menu bar hidden
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_new);
+    file->addAction(m_open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QMenu *samples = file->addMenu(tr("Open Sa&mple"));
+    const QList<SampleSession> list = sampleSessions();
+    for (const SampleSession &sample : list) {
+        QAction *action = samples->addAction(sample.title);
+        action->setToolTip(sample.description);
+        const QString path = sample.resourcePath;
+        connect(action, &QAction::triggered, this, [this, path] { openSample(path); });
+    }
+    file->addSeparator();
+    file->addAction(m_save);
+    file->addAction(m_saveAs);
+    QAction *curl = file->addAction(tr("Export as c&url\u2026"), this, [this] {
+        CurlExportDialog dialog(m_document->session(), {}, this);
+        dialog.exec();
+    });
+    curl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    curl->setToolTip(tr("The session as curl commands to share or debug"));
+    file->addSeparator();
+    file->addAction(m_quit);
+    connect(&m_recentFiles, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    edit->addSeparator();
+    edit->addAction(m_add);
+    edit->addAction(m_duplicate);
+    edit->addAction(m_delete);
+    edit->addSeparator();
+    edit->addAction(m_moveUp);
+    edit->addAction(m_moveDown);
+    edit->addSeparator();
+    edit->addAction(m_copy);
+    edit->addAction(m_paste);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_send);
+    run->addAction(m_cancel);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Asana &Batch API Facts"), this, &MainWindow::showBatchFacts);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Tenfold"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addAction(m_new);
+    bar->addAction(m_open);
+    bar->addAction(m_save);
+    bar->addSeparator();
+    bar->addAction(m_undo);
+    bar->addAction(m_redo);
+    bar->addSeparator();
+    bar->addAction(m_add);
+    bar->addAction(m_duplicate);
+    bar->addAction(m_delete);
+    bar->addAction(m_moveUp);
+    bar->addAction(m_moveDown);
+    bar->addSeparator();
+    bar->addAction(m_send);
+    bar->addAction(m_cancel);
+    for (QAction *action : {m_add, m_send}) {
+        if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
+            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    }
+
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    auto *targetLabel = new QLabel(tr("&Target:"));
+    bar->addWidget(targetLabel);
+    m_targetCombo = new QComboBox;
+    m_targetCombo->setObjectName(QStringLiteral("targetSelector"));
+    m_targetCombo->addItem(tr("Sandbox (built in)"), QStringLiteral("sandbox"));
+    m_targetCombo->addItem(tr("Asana"), QStringLiteral("asana"));
+    m_targetCombo->addItem(tr("Custom URL\u2026"), QStringLiteral("custom"));
+    m_targetCombo->setToolTip(tr("Where batches go: the embedded sandbox (safe), Asana itself "
+                                 "(app.asana.com/api/1.0), or any compatible server"));
+    targetLabel->setBuddy(m_targetCombo);
+    bar->addWidget(m_targetCombo);
+    m_targetUrl = new QLineEdit;
+    m_targetUrl->setObjectName(QStringLiteral("targetUrl"));
+    m_targetUrl->setPlaceholderText(tr("https://host/api/1.0"));
+    m_targetUrl->setMinimumWidth(220);
+    m_targetUrlAction = bar->addWidget(m_targetUrl);
+    connect(m_targetCombo, &QComboBox::activated, this, &MainWindow::applyTargetChoice);
+    connect(m_targetUrl, &QLineEdit::editingFinished, this, &MainWindow::applyTargetChoice);
+    showTarget();
+}
+
+void MainWindow::createCentralArea()
+{
+    m_table = new ActionTableView;
+    m_table->setActionModel(m_document->actions());
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *action : {m_add, m_duplicate, m_delete, m_moveUp, m_moveDown, m_copy, m_paste})
+        m_table->addAction(action);
+    // Ctrl+C/Ctrl+V on the table copy and paste actions; inside cell editors they edit text.
+    auto *copy = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &MainWindow::copySelection);
+    auto *paste = new QShortcut(QKeySequence::Paste, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(paste, &QShortcut::activated, this, &MainWindow::pasteFromClipboard);
+
+    m_welcome = new WelcomePage;
+    connect(m_welcome, &WelcomePage::addActionRequested, this, &MainWindow::addNewAction);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openWithDialog);
+    connect(m_welcome, &WelcomePage::pasteRequested, this, &MainWindow::pasteFromClipboard);
+    connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
+
+    m_tableStack = new QStackedWidget;
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_welcome);
+
+    m_detail = new ActionDetailEditor(m_document->actions());
+    m_diagnosticsView = new QTableView;
+    m_diagnosticsView->setObjectName(QStringLiteral("diagnosticsView"));
+    m_diagnosticsView->setModel(m_diagnostics);
+    m_diagnosticsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_diagnosticsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_diagnosticsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_diagnosticsView->setWordWrap(false);
+    m_diagnosticsView->verticalHeader()->setVisible(false);
+    m_diagnosticsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_diagnosticsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_diagnosticsView->horizontalHeader()->setStretchLastSection(true);
+    m_diagnosticsView->setColumnWidth(DiagnosticsModel::SeverityColumn, 110);
+    m_diagnosticsView->setColumnWidth(DiagnosticsModel::ActionColumn, 70);
+    m_diagnosticsView->setColumnWidth(DiagnosticsModel::FieldColumn, 150);
+    connect(m_diagnosticsView, &QAbstractItemView::activated, this, &MainWindow::jumpToDiagnostic);
+
+    m_bottomTabs = new QTabWidget;
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_detail, tr("&Details"));
+    m_bottomTabs->addTab(m_diagnosticsView, tr("&Problems"));
+
+    auto *composer = new QSplitter(Qt::Vertical);
+    composer->setObjectName(QStringLiteral("composerSplitter"));
+    composer->addWidget(m_tableStack);
+    composer->addWidget(m_bottomTabs);
+    composer->setStretchFactor(0, 3);
+    composer->setStretchFactor(1, 2);
+    composer->setChildrenCollapsible(false);
+
+    auto *side = new QWidget;
+    side->setObjectName(QStringLiteral("sidePanel"));
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto *costBox = new QGroupBox(tr("Cost preview"));
+    auto *costLayout = new QVBoxLayout(costBox);
+    m_cost = new CostPanel(m_document);
+    costLayout->addWidget(m_cost);
+    sideLayout->addWidget(costBox, 0);
+    sideLayout->addWidget(createVariablesPanel(), 1);
+
+    // The results pane of the sender goes between the composer and this side panel.
+    m_mainSplitter = new QSplitter(Qt::Horizontal);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(composer);
+    m_mainSplitter->addWidget(side);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 0);
+    m_mainSplitter->setSizes({1000, 320});
+    setCentralWidget(m_mainSplitter);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateSelectionActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateSelectionActions);
+    connect(m_document->actions(), &QAbstractItemModel::rowsRemoved, this,
+            &MainWindow::updateSelectionActions);
+}
+
+QWidget *MainWindow::createVariablesPanel()
+{
+    auto *box = new QGroupBox(tr("Variables"));
+    auto *layout = new QVBoxLayout(box);
+    auto *hint = new QLabel(tr("Use as {{name}} in paths, data and options."));
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    layout->addWidget(hint);
+    m_variablesView = new QTableView;
+    m_variablesView->setObjectName(QStringLiteral("variablesView"));
+    m_variablesView->setModel(m_document->variables());
+    m_variablesView->verticalHeader()->setVisible(false);
+    m_variablesView->horizontalHeader()->setStretchLastSection(true);
+    m_variablesView->setColumnWidth(VariablesModel::NameColumn, 120);
+    m_variablesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    layout->addWidget(m_variablesView);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add &variable"));
+    add->setObjectName(QStringLiteral("addVariable"));
+    auto *remove = new QPushButton(tr("Remove"));
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    connect(add, &QPushButton::clicked, this, [this] {
+        m_document->variables()->addVariable();
+        const int row = m_document->variables()->rowCount() - 1;
+        m_variablesView->setCurrentIndex(m_document->variables()->index(row, 0));
+        m_variablesView->edit(m_variablesView->currentIndex());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        m_document->variables()->removeVariable(m_variablesView->currentIndex().row());
+    });
+    return box;
+}
+
+// --- Files -------------------------------------------------------------------------------------
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const QMessageBox::StandardButton answer = MessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("Save the changes to \u201c%1\u201d before closing it?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::loadSession(const Session &session, const QString &filePath)
+{
+    statusBar()->clearMessage();
+    m_document->load(session, filePath);
+    updateTitle();
+    updateEmptyState();
+    updateSelectionActions();
+    if (m_document->actions()->rowCount() > 0)
+        m_table->selectRows({0});
+}
+
+bool MainWindow::newSession()
+{
+    if (!maybeSave())
+        return false;
+    Session session;
+    session.target = m_document->target(); // a new session goes where the last one went
+    loadSession(session, {});
+    m_recovery.discard();
+    return true;
+}
+
+QString MainWindow::openFile(const QString &path)
+{
+    if (!maybeSave())
+        return tr("cancelled");
+    Result<LoadedInput> loaded = loadInput(path);
+    if (!loaded) {
+        const QString message = loaded.errorString();
+        MessageBox::critical(
+            this, tr("Cannot open file"),
+            tr("Tenfold could not open \u201c%1\u201d.").arg(QDir::toNativeSeparators(path)),
+            tr("%1\n\nThe file was not changed.").arg(message));
+        return message;
+    }
+    Session session = loaded->session;
+    // Only Tenfold sessions are saved back in place; a batch body or an action array keeps its
+    // own format on disk, so saving asks for a new session file instead of rewriting it.
+    const bool isSession = loaded->kind == InputKind::Session;
+    if (session.name.isEmpty())
+        session.name = QFileInfo(path).completeBaseName();
+    loadSession(session, isSession ? QFileInfo(path).absoluteFilePath() : QString());
+    m_recentFiles.add(path);
+    const int count = int(session.actions.size());
+    statusBar()->showMessage(tr("Opened %1 (%2)")
+                                 .arg(QFileInfo(path).fileName(),
+                                      count == 1 ? tr("1 action") : tr("%1 actions").arg(count)),
+                             5000);
+    return {};
+}
+
+void MainWindow::openWithDialog()
+{
+    const QString dir = m_document->filePath().isEmpty()
+                            ? QDir::homePath()
+                            : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = FileDialog::getOpenFileName(this, tr("Open Session"), dir);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openSample(const QString &resourcePath)
+{
+    if (!maybeSave())
+        return;
+    QFile file(resourcePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    Result<LoadedInput> loaded = parseInput(file.readAll());
+    if (!loaded)
+        return;
+    loadSession(loaded->session, {}); // a copy: saving asks where, the sample stays pristine
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    return saveTo(m_document->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggestion = m_document->filePath();
+    if (suggestion.isEmpty()) {
+        QString base = m_document->displayName().toLower();
+        base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+        suggestion = QDir::homePath() + u'/' + base + QStringLiteral(".tenfold.json");
+    }
+    const QString path = FileDialog::getSaveFileName(this, tr("Save Session As"), suggestion);
+    if (path.isEmpty())
+        return false;
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    Session session = m_document->session();
+    if (session.name.isEmpty())
+        session.name = QFileInfo(path).fileName().section(u'.', 0, 0);
+    if (const std::optional<Error> error = saveSession(session, path)) {
+        MessageBox::critical(
+            this, tr("Cannot save"),
+            tr("Tenfold could not save \u201c%1\u201d.").arg(QDir::toNativeSeparators(path)),
+            tr("%1\n\nAny earlier version of the file was left as it was.").arg(error->toString()));
+        return false;
+    }
+    m_document->markSaved(QFileInfo(path).absoluteFilePath());
+    m_recentFiles.add(path);
+    m_recovery.discard();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    updateTitle();
+    return true;
+}
+
+void MainWindow::autosave()
+{
+    if (!m_document->isModified())
+        return;
+    if (const std::optional<Error> error =
+            m_recovery.save(m_document->session(), m_document->filePath()))
+        statusBar()->showMessage(tr("Could not write the recovery file: %1").arg(error->toString()),
+                                 8000);
+}
+
+void MainWindow::offerRecovery()
+{
+    std::optional<RecoveryStore::Recovered> recovered = m_recovery.pending();
+    if (!recovered)
+        return;
+    const QString what = recovered->originalPath.isEmpty()
+                             ? tr("an unsaved session")
+                             : QDir::toNativeSeparators(recovered->originalPath);
+    const QMessageBox::StandardButton answer = MessageBox::question(
+        this, tr("Recover unsaved work?"),
+        tr("Tenfold did not close properly last time. Restore the unsaved changes to %1 "
+           "(%2)?")
+            .arg(what, recovered->session.actions.size() == 1
+                           ? tr("1 action")
+                           : tr("%1 actions").arg(recovered->session.actions.size())),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        m_recovery.discard();
+        return;
+    }
+    loadSession(recovered->session, recovered->originalPath);
+    // Restored work is not on disk yet: keep it dirty until the user saves it.
+    m_document->undoStack()->resetClean();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] \u2014 Tenfold").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+    setWindowFilePath(m_document->filePath());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recentFiles.files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction *action =
+            m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (!QFile::exists(path)) {
+                MessageBox::critical(
+                    this, tr("Cannot open file"),
+                    tr("\u201c%1\u201d no longer exists.").arg(QDir::toNativeSeparators(path)));
+                m_recentFiles.remove(path);
+                return;
+            }
+            openFile(path);
+        });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent sessions"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), &m_recentFiles, &RecentFiles::clear);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_autosave.stop();
+    m_recovery.discard();
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // Open after the drop returns, so a question dialog does not run inside the drag.
+    QTimer::singleShot(0, this, [this, path] { openFile(path); });
+}
+
+// --- Target ------------------------------------------------------------------------------------
+
+void MainWindow::setTarget(const QString &spec)
+{
+    Result<Target> target = Target::parse(spec);
+    if (target)
+        m_document->setTarget(target.value());
+}
+
+void MainWindow::showTarget()
+{
+    const Target &target = m_document->target();
+    m_targetCombo->setCurrentIndex(int(target.kind));
+    m_targetUrl->setText(target.kind == Target::Kind::Custom ? target.customUrl.toString()
+                                                             : QString());
+    m_targetUrlAction->setVisible(target.kind == Target::Kind::Custom);
+    m_targetUrl->setToolTip({});
+}
+
+void MainWindow::applyTargetChoice()
+{
+    const QString choice = m_targetCombo->currentData().toString();
+    if (choice == QLatin1String("custom")) {
+        m_targetUrlAction->setVisible(true);
+        if (m_targetUrl->text().trimmed().isEmpty()) {
+            m_targetUrl->setFocus();
+            return;
+        }
+        Result<Target> target = Target::parse(m_targetUrl->text().trimmed());
+        if (!target) {
+            m_targetUrl->setToolTip(target.errorString());
+            statusBar()->showMessage(tr("Target not changed: %1").arg(target.errorString()), 8000);
+            return;
+        }
+        m_document->setTarget(target.value());
+        return;
+    }
+    m_document->setTarget(Target::parse(choice).value());
+}
+
+// --- Editing -----------------------------------------------------------------------------------
+
+void MainWindow::addNewAction()
+{
+    const QList<int> rows = m_table->selectedRows();
+    const int at = rows.isEmpty() ? m_document->actions()->rowCount() : rows.constLast() + 1;
+    Action action;
+    action.method = QStringLiteral("get");
+    m_document->actions()->insertActionsAt(at, {action}, tr("Add action"));
+    m_table->setFocus();
+    const QModelIndex path = m_document->actions()->index(at, ActionTableModel::PathColumn);
+    m_table->setCurrentIndex(path);
+    m_table->edit(path);
+}
+
+void MainWindow::duplicateSelection()
+{
+    m_document->actions()->duplicateRows(m_table->selectedRows());
+}
+
+void MainWindow::deleteSelection()
+{
+    const QList<int> rows = m_table->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_document->actions()->removeActionRows(rows);
+    const int count = m_document->actions()->rowCount();
+    if (count > 0)
+        m_table->selectRows({std::min(rows.first(), count - 1)});
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    const QList<int> rows = m_table->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_document->actions()->moveRows(rows, rows.first() + delta);
+}
+
+void MainWindow::copySelection()
+{
+    const QList<int> rows = m_table->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QJsonArray array;
+    for (int row : rows)
+        array.append(actionToSessionJson(m_document->actions()->action(row)));
+    QApplication::clipboard()->setText(QString::fromUtf8(QJsonDocument(array).toJson()));
+    statusBar()->showMessage(
+        rows.size() == 1 ? tr("Copied 1 action") : tr("Copied %1 actions").arg(rows.size()), 3000);
+}
+
+void MainWindow::pasteFromClipboard()
+{
+    const QString error = pasteActions(QApplication::clipboard()->text());
+    if (!error.isEmpty())
+        MessageBox::critical(this, tr("Nothing to paste"),
+                             tr("The clipboard holds no actions Tenfold can read."),
+                             tr("%1\n\nCopy a batch body {\"data\":{\"actions\":[...]}}, a JSON "
+                                "array of actions, or a Tenfold session.")
+                                 .arg(error));
+}
+
+QString MainWindow::pasteActions(const QString &text)
+{
+    QByteArray bytes = text.trimmed().toUtf8();
+    if (bytes.isEmpty())
+        return tr("the clipboard is empty");
+    // A single action object is a common thing to copy from the docs: treat it as a list of one.
+    if (bytes.startsWith('{') && !bytes.contains("\"actions\"") && !bytes.contains("\"format\""))
+        bytes = '[' + bytes + ']';
+    Result<LoadedInput> loaded = parseInput(bytes);
+    if (!loaded)
+        return loaded.errorString();
+    const QList<Action> &actions = loaded->session.actions;
+    if (actions.isEmpty())
+        return tr("it holds an empty list of actions");
+    const QList<int> rows = m_table->selectedRows();
+    const int at = rows.isEmpty() ? m_document->actions()->rowCount() : rows.constLast() + 1;
+    m_document->actions()->insertActionsAt(at, actions,
+                                           tr("Paste %n action(s)", nullptr, int(actions.size())));
+    statusBar()->showMessage(actions.size() == 1 ? tr("Pasted 1 action")
+                                                 : tr("Pasted %1 actions").arg(actions.size()),
+                             4000);
+    return {};
+}
+
+void MainWindow::updateSelectionActions()
+{
+    const QList<int> rows = m_table->selectedRows();
+    const bool any = !rows.isEmpty();
+    const int count = m_document->actions()->rowCount();
+    m_duplicate->setEnabled(any);
+    m_delete->setEnabled(any);
+    m_copy->setEnabled(any);
+    m_moveUp->setEnabled(any && rows.first() > 0);
+    m_moveDown->setEnabled(any && rows.last() < count - 1);
+    m_detail->setRow(rows.size() == 1 ? rows.first() : -1, int(rows.size()));
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool empty = m_document->actions()->rowCount() == 0;
+    m_tableStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_welcome) : m_table);
+    m_bottomTabs->setVisible(!empty);
+}
+
+// --- Validation --------------------------------------------------------------------------------
+
+QString MainWindow::sendBlockedReason() const
+{
+    const int errors = m_validation->errorCount();
+    QString reason = tr("Sending arrives with the sender.");
+    if (errors > 0)
+        reason += u' ' + (errors == 1 ? tr("Before sending, fix the error listed under Problems.")
+                                      : tr("Before sending, fix the %1 errors listed under "
+                                           "Problems.")
+                                            .arg(errors));
+    return reason;
+}
+
+void MainWindow::updateValidationStatus()
+{
+    const int errors = m_validation->errorCount();
+    const int warnings = m_validation->warningCount();
+    QString status;
+    if (m_document->actions()->rowCount() == 0) {
+        status = tr("No actions yet");
+    } else if (errors > 0) {
+        status = QStringLiteral("<span style=\"color:#d0312d\">&#10006; %1</span>")
+                     .arg(errors == 1 ? tr("1 error blocks sending")
+                                      : tr("%1 errors block sending").arg(errors));
+    } else {
+        int enabled = 0;
+        for (const Action &action : m_document->actions()->actions())
+            enabled += action.enabled ? 1 : 0;
+        const int batches = (enabled + MaxActionsPerBatch - 1) / MaxActionsPerBatch;
+        status =
+            QStringLiteral("<span style=\"color:#2e8540\">&#10004; %1</span>")
+                .arg(batches == 1
+                         ? tr("Ready: %1 to send in 1 batch")
+                               .arg(enabled == 1 ? tr("1 action") : tr("%1 actions").arg(enabled))
+                         : tr("Ready: %1 actions to send in %2 batches").arg(enabled).arg(batches));
+    }
+    if (warnings > 0)
+        status += QStringLiteral(" \u00b7 ") +
+                  (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    m_statusLabel->setText(status);
+    m_send->setToolTip(sendBlockedReason());
+    m_send->setStatusTip(sendBlockedReason());
+    QString tab = tr("&Problems");
+    if (errors + warnings > 0)
+        tab = tr("&Problems (%1)").arg(errors + warnings);
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_diagnosticsView), tab);
+    m_bottomTabs->setTabIcon(m_bottomTabs->indexOf(m_diagnosticsView),
+                             errors > 0     ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
+                             : warnings > 0 ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                            : QIcon());
+}
+
+void MainWindow::jumpToDiagnostic(const QModelIndex &index)
+{
+    const Diagnostic &d = m_diagnostics->diagnostic(index.row());
+    if (d.action < 0 || d.action >= m_document->actions()->rowCount())
+        return;
+    m_table->selectRows({d.action});
+    int column = ActionTableModel::PathColumn;
+    if (d.field == QLatin1String("method"))
+        column = ActionTableModel::MethodColumn;
+    else if (d.field.startsWith(QLatin1String("data")))
+        column = ActionTableModel::DataColumn;
+    else if (d.field.startsWith(QLatin1String("options")))
+        column = ActionTableModel::OptionsColumn;
+    m_table->setCurrentIndex(m_document->actions()->index(d.action, column));
+    m_bottomTabs->setCurrentWidget(m_detail);
+    m_detail->focusField(d.field);
+}
+
+// --- Help --------------------------------------------------------------------------------------
+
+void MainWindow::showBatchFacts()
+{
+    MessageBox::information(
+        this, tr("Asana batch API facts"),
+        tr("<p><b>POST /batch</b> carries up to <b>10 actions</b>; Tenfold splits longer lists "
+           "into several batches.</p>"
+           "<p>Each action counts as one request against the plan's quota (150 per minute on "
+           "free plans, 1,500 on paid plans) and as one concurrent request (50 reads and 15 "
+           "writes in flight at once). Search calls are also limited to 60 per minute.</p>"
+           "<p><b>relative_path</b> is relative to /api/1.0 and carries no query string: query "
+           "parameters go in <b>data</b>; <b>options</b> takes fields, limit (1\u2013100) and "
+           "offset.</p>"
+           "<p>The batch API refuses attachment uploads, organization exports, SCIM calls and "
+           "nested batches.</p>"
+           "<p>Actions run in parallel, in no set order: one action cannot use another's "
+           "result. Each gets its own status, in the order sent; the batch answers 200 even if "
+           "every action failed. If any action would break a rate limit, the whole batch is "
+           "refused with 429 and none of it ran.</p>"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Tenfold"),
+                       tr("<h3>Tenfold %1</h3><p>Compose, check and send Asana batch API "
+                          "requests.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace Tenfold

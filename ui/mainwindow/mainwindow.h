@@ -1,0 +1,143 @@
+#pragma once
+
+#include "files/recentfiles.h"
+#include "files/recoverystore.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+
+namespace Tenfold {
+
+class ActionDetailEditor;
+class ActionTableView;
+class CostPanel;
+class DiagnosticsModel;
+class SessionDocument;
+class ValidationCache;
+class WelcomePage;
+struct Session;
+
+/// The composer: the action table with its detail editor and diagnostics below, cost and
+/// variables beside it, and the File/Edit/Run/Help commands. The horizontal splitter leaves room
+/// for the results pane that arrives with the sender.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a session, batch body or action array; on failure shows why and returns the
+    /// message (the current session stays). Asks to save unsaved changes first.
+    QString openFile(const QString &path);
+    /// Starts an empty untitled session (asks to save first); false when the user cancelled.
+    bool newSession();
+    /// Saves to the session's file, or asks for one; false when not saved.
+    bool save();
+    bool saveAs();
+    /// Inserts the actions of a batch body, action array or session text after the current row.
+    QString pasteActions(const QString &text);
+    /// Sets the target for this run (the --target option); undoable like a menu choice.
+    void setTarget(const QString &spec);
+    /// Looks for work a crashed run left behind and offers to restore it.
+    void offerRecovery();
+    /// Writes the recovery file now if there is unsaved work (the timer does this normally).
+    void autosave();
+
+    SessionDocument *document() const { return m_document; }
+    ValidationCache *validation() const { return m_validation; }
+    ActionTableView *actionTable() const { return m_table; }
+    ActionDetailEditor *detailEditor() const { return m_detail; }
+    CostPanel *costPanel() const { return m_cost; }
+    RecoveryStore &recoveryStore() { return m_recovery; }
+    QAction *sendAction() const { return m_send; }
+    /// Why Send is blocked right now (errors, or the sender not being there yet).
+    QString sendBlockedReason() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralArea();
+    QWidget *createVariablesPanel();
+
+    bool maybeSave();
+    bool saveTo(const QString &path);
+    void loadSession(const Session &session, const QString &filePath);
+    void openSample(const QString &resourcePath);
+    void openWithDialog();
+    void updateTitle();
+    void updateRecentMenu();
+    void updateSelectionActions();
+    void updateValidationStatus();
+    void updateEmptyState();
+    void showTarget();
+    void applyTargetChoice();
+    void jumpToDiagnostic(const QModelIndex &index);
+
+    void addNewAction();
+    void duplicateSelection();
+    void deleteSelection();
+    void moveSelection(int delta);
+    void copySelection();
+    void pasteFromClipboard();
+    void showBatchFacts();
+    void showAbout();
+
+    SessionDocument *m_document;
+    ValidationCache *m_validation;
+    DiagnosticsModel *m_diagnostics;
+    RecentFiles m_recentFiles;
+    RecoveryStore m_recovery;
+    QTimer m_autosave;
+
+    QSplitter *m_mainSplitter = nullptr;
+    QStackedWidget *m_tableStack = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    ActionTableView *m_table = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
+    QTableView *m_diagnosticsView = nullptr;
+    ActionDetailEditor *m_detail = nullptr;
+    CostPanel *m_cost = nullptr;
+    QTableView *m_variablesView = nullptr;
+    QComboBox *m_targetCombo = nullptr;
+    QLineEdit *m_targetUrl = nullptr;
+    QAction *m_targetUrlAction = nullptr;
+    QLabel *m_statusLabel = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_new = nullptr;
+    QAction *m_open = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_saveAs = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_add = nullptr;
+    QAction *m_duplicate = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_moveUp = nullptr;
+    QAction *m_moveDown = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_paste = nullptr;
+    QAction *m_send = nullptr;
+    QAction *m_cancel = nullptr;
+};
+
+} // namespace Tenfold
