@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <cctype>
 #include <cmath>
@@ -56,10 +57,10 @@ Error parseErrorAt(const QByteArray &json, const QJsonParseError &error)
     return Error{message, line, column};
 }
 
-void addDiagnostic(LoadedInput &input, Severity severity, int action, const QString &field,
-                   const QString &code, const QString &message)
+void addDiagnostic(QList<Diagnostic> &diagnostics, Severity severity, int action,
+                   const QString &field, const QString &code, const QString &message)
 {
-    input.diagnostics.append(Diagnostic{severity, action, field, code, message});
+    diagnostics.append(Diagnostic{severity, action, field, code, message});
 }
 
 QString jsonTypeName(const QJsonValue &value)
@@ -91,11 +92,11 @@ bool isKnownMethod(const QString &lower)
     return known.contains(lower);
 }
 
-Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
+Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &diagnostics)
 {
     Action action;
     if (!value.isObject()) {
-        addDiagnostic(input, Severity::Error, index, {}, QStringLiteral("action.not-object"),
+        addDiagnostic(diagnostics, Severity::Error, index, {}, QStringLiteral("action.not-object"),
                       tr("an action must be a JSON object with method and relative_path, not %1")
                           .arg(jsonTypeName(value)));
         return action;
@@ -124,7 +125,7 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         if (path.isString()) {
             action.relativePath = path.toString();
         } else {
-            addDiagnostic(input, Severity::Error, index, PathKey, QStringLiteral("path.type"),
+            addDiagnostic(diagnostics, Severity::Error, index, PathKey, QStringLiteral("path.type"),
                           tr("relative_path must be a string such as \"/tasks/123\", not %1")
                               .arg(jsonTypeName(path)));
         }
@@ -139,8 +140,8 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         if (note.isString())
             action.note = note.toString();
         else
-            addDiagnostic(input, Severity::Warning, index, NoteKey, QStringLiteral("note.type"),
-                          tr("note must be a string; it was ignored"));
+            addDiagnostic(diagnostics, Severity::Warning, index, NoteKey,
+                          QStringLiteral("note.type"), tr("note must be a string; it was ignored"));
     }
     const QJsonValue enabled = object.value(EnabledKey);
     if (!enabled.isUndefined()) {
@@ -148,7 +149,8 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         if (enabled.isBool())
             action.enabled = enabled.toBool();
         else
-            addDiagnostic(input, Severity::Error, index, EnabledKey, QStringLiteral("enabled.type"),
+            addDiagnostic(diagnostics, Severity::Error, index, EnabledKey,
+                          QStringLiteral("enabled.type"),
                           tr("enabled must be true or false, not %1").arg(jsonTypeName(enabled)));
     }
     if (object.size() > known) {
@@ -157,7 +159,7 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             if (knownKeys.contains(it.key()))
                 continue;
-            addDiagnostic(input, Severity::Warning, index, it.key(),
+            addDiagnostic(diagnostics, Severity::Warning, index, it.key(),
                           QStringLiteral("action.unknown-key"),
                           tr("\"%1\" is not part of an action (method, relative_path, data, "
                              "options); it will not be sent")
@@ -169,10 +171,28 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
 
 void readActions(const QJsonArray &array, LoadedInput &input)
 {
-    input.session.actions.reserve(array.size());
-    int index = 0;
-    for (const QJsonValue &value : array)
-        input.session.actions.append(actionFromJson(value, index++, input));
+    // Big files are converted on all cores: each chunk fills its own slots of the action list
+    // and keeps its own diagnostics, joined in order afterwards.
+    const int count = int(array.size());
+    QList<Action> &actions = input.session.actions;
+    actions.resize(count);
+    constexpr int ChunkSize = 8192;
+    QList<std::pair<int, int>> chunks;
+    for (int first = 0; first < count; first += ChunkSize)
+        chunks.append({first, std::min(count, first + ChunkSize)});
+    auto convert = [&array, &actions](const std::pair<int, int> &chunk) {
+        QList<Diagnostic> found;
+        for (int i = chunk.first; i < chunk.second; ++i)
+            actions[i] = actionFromJson(array.at(i), i, found);
+        return found;
+    };
+    if (chunks.size() <= 1) {
+        input.diagnostics.append(convert({0, count}));
+        return;
+    }
+    actions.detach(); // workers write through non-const operator[], which must not detach
+    for (const QList<Diagnostic> &found : QtConcurrent::blockingMapped(chunks, convert))
+        input.diagnostics.append(found);
 }
 
 Result<LoadedInput> readSession(const QJsonObject &root)
@@ -325,7 +345,9 @@ Result<LoadedInput> loadInput(const QString &path)
     // alone, without reading or allocating it.
     if (file.size() > MaxInputBytes)
         return tooLarge(file.size());
-    QByteArray bytes = file.read(MaxInputBytes + 1);
+    // A regular file's size is known and within the limit: read exactly that. A pipe is read
+    // up to one byte past the limit, which parseOwned() then refuses.
+    QByteArray bytes = file.isSequential() ? file.read(MaxInputBytes + 1) : file.readAll();
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
     file.close();
