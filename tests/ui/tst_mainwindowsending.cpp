@@ -257,6 +257,8 @@ private slots:
         load({get(QStringLiteral("/tasks/1401")), get(QStringLiteral("/tasks/1402")),
               get(QStringLiteral("/tasks/1403"))});
         sendAndWait();
+        QVERIFY(m_window->sendAction()->isEnabled());
+        QVERIFY(!m_window->cancelAction()->isEnabled());
         QTableView *results = m_window->resultsPane()->view();
         m_window->actionTable()->selectRows({2});
         QCOMPARE(results->selectionModel()->selectedRows().size(), 1);

@@ -131,9 +131,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document->actions(), &QAbstractItemModel::modelReset, this,
             &MainWindow::updateSendState);
     connect(m_results, &ResultsModel::resultsChanged, this, [this](int row) {
-        if (row < 0)
+        if (row < 0) {
             showResultsPane(m_results->resultCount() > 0 || isSending());
-        m_sendFailed->setEnabled(!isSending() && !m_results->unfinishedRows().isEmpty());
+            m_sendFailed->setEnabled(!isSending() && !m_results->unfinishedRows().isEmpty());
+            return;
+        }
+        // One row: only look at that row (a full scan per answer would be quadratic).
+        const ActionState state = m_results->entry(row).result.state;
+        if (!isSending() && (state == ActionState::Failed || state == ActionState::Cancelled ||
+                             state == ActionState::OutcomeUnknown))
+            m_sendFailed->setEnabled(true);
     });
 
     connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -1339,7 +1346,7 @@ void MainWindow::showResultsPane(bool show)
         QList<int> sizes = m_mainSplitter->sizes();
         const int total = sizes.value(0) + sizes.value(1);
         if (sizes.value(1) < 200 && total > 600)
-            m_mainSplitter->setSizes({total * 3 / 5, total * 2 / 5, sizes.value(2)});
+            m_mainSplitter->setSizes({total * 11 / 20, total * 9 / 20, sizes.value(2)});
     }
 }
 

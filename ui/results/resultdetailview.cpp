@@ -115,7 +115,9 @@ void ResultDetailView::refresh()
         title += tr(" &nbsp;<i>(stale: the action changed after this result arrived)</i>");
     m_title->setText(title);
     m_reason->setText(r.reason);
-    m_reason->setVisible(!r.reason.isEmpty() && r.state != ActionState::Succeeded);
+    // The reason repeats the first error for a plain 4xx; show it when it says something more.
+    const bool repeats = !r.errors.isEmpty() && r.reason.contains(r.errors.first().message);
+    m_reason->setVisible(!r.reason.isEmpty() && r.state != ActionState::Succeeded && !repeats);
     m_tree->setJson(r.body);
     m_treeView->expandToDepth(1);
     m_text->setPlainText(r.body.isObject() || r.body.isArray()

@@ -54,12 +54,17 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_view->setColumnWidth(ResultsModel::StatusColumn, digit * 6 + 16);
-    m_view->setColumnWidth(ResultsModel::StateColumn, digit * 16);
-    m_view->setColumnWidth(ResultsModel::SummaryColumn, digit * 34);
-    m_view->setColumnWidth(ResultsModel::DurationColumn, digit * 8 + 8);
-    m_view->setColumnWidth(ResultsModel::BatchColumn, digit * 5 + 8);
-    m_view->setColumnWidth(ResultsModel::AttemptsColumn, digit * 5 + 8);
+    m_view->setColumnWidth(ResultsModel::StatusColumn, digit * 6 + 12);
+    m_view->setColumnWidth(ResultsModel::StateColumn,
+                           fontMetrics().horizontalAdvance(tr("outcome unknown")) + 16);
+    m_view->setColumnWidth(ResultsModel::SummaryColumn, digit * 30);
+    m_view->setColumnWidth(ResultsModel::DurationColumn, digit * 8 + 12);
+    m_view->setColumnWidth(ResultsModel::BatchColumn, digit * 5 + 12);
+    m_view->setColumnWidth(ResultsModel::AttemptsColumn, digit * 5 + 12);
+    // The summary takes what is left, so status to tries fit without scrolling sideways.
+    m_view->horizontalHeader()->setSectionResizeMode(ResultsModel::SummaryColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(digit * 4);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copyShortcut =
         new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
@@ -190,16 +195,35 @@ void ResultsPane::attach(QTableView *actionTable, QSplitter *composerSplitter)
         m_view->verticalScrollBar()->setValue(m_actions->verticalScrollBar()->value());
     });
 
-    // The pane's table and detail take the same heights as the action table and the tabs below.
-    auto follow = [](QSplitter *from, QSplitter *to) {
-        connect(from, &QSplitter::splitterMoved, to, [from, to] {
-            if (to->sizes() != from->sizes())
-                to->setSizes(from->sizes());
-        });
-    };
-    follow(composerSplitter, m_split);
-    follow(m_split, composerSplitter);
-    m_split->setSizes(composerSplitter->sizes());
+    // The pane's table and detail take the same heights as the action table and the tabs below:
+    // dragging either splitter moves the other, and any relayout of the composer is followed.
+    m_composer = composerSplitter;
+    connect(composerSplitter, &QSplitter::splitterMoved, this, &ResultsPane::followComposer);
+    connect(m_split, &QSplitter::splitterMoved, composerSplitter, [this] {
+        if (m_composer->sizes() != m_split->sizes())
+            m_composer->setSizes(m_split->sizes());
+    });
+    composerSplitter->widget(0)->installEventFilter(this);
+    followComposer();
+}
+
+void ResultsPane::followComposer()
+{
+    if (m_composer && isVisible() && m_split->sizes() != m_composer->sizes())
+        m_split->setSizes(m_composer->sizes());
+}
+
+bool ResultsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize || event->type() == QEvent::Show)
+        QTimer::singleShot(0, this, &ResultsPane::followComposer);
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResultsPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    QTimer::singleShot(0, this, &ResultsPane::followComposer);
 }
 
 void ResultsPane::syncSelection(QTableView *from, QTableView *to)

@@ -40,6 +40,10 @@ public:
     /// Copies the selected results as JSON (the results file's action entries).
     void copySelection();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 signals:
     /// The filter was applied to every row.
     void filterApplied();
@@ -48,6 +52,7 @@ signals:
     void clearRequested();
 
 private:
+    void followComposer();
     void startFiltering();
     void filterSlice();
     void applyRow(int row);
@@ -58,6 +63,7 @@ private:
     QTableView *m_view;
     QTableView *m_actions = nullptr;
     QSplitter *m_split;
+    QSplitter *m_composer = nullptr;
     QComboBox *m_filterCombo;
     QLabel *m_counts;
     ResultDetailView *m_detail;
