@@ -105,8 +105,9 @@ int runSend(const QStringList &arguments)
     QCommandLineParser parser;
     const QCommandLineOption baseUrlOption(
         QStringLiteral("base-url"),
-        QStringLiteral("API root to send to (default: the session's target, else "
-                       "https://app.asana.com/api/1.0). Plain http only to this computer."),
+        QStringLiteral("API root to send to (default: https://app.asana.com/api/1.0, or the "
+                       "sandbox when the session targets it). Plain http only to this "
+                       "computer."),
         QStringLiteral("URL"));
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
@@ -284,12 +285,19 @@ int runSend(const QStringList &arguments)
     std::unique_ptr<SandboxServer> sandbox;
     bool toSandbox = useSandbox;
     if (!useSandbox && !parser.isSet(baseUrlOption)) {
-        if (input->kind == InputKind::Session && session.target.kind == Target::Kind::Sandbox)
+        if (input->kind == InputKind::Session && session.target.kind == Target::Kind::Sandbox) {
             toSandbox = true;
-        else if (input->kind == InputKind::Session)
-            options.baseUrl = session.target.baseUrl();
-        else
+        } else if (input->kind == InputKind::Session &&
+                   session.target.kind == Target::Kind::Custom) {
+            // A shared session must not be able to send the user's token to a server of its
+            // author's choosing: a custom target is only used when named on the command line.
+            return usage(
+                QStringLiteral("the session targets %1; to send your token there, confirm with "
+                               "--base-url %1 (or use --sandbox)")
+                    .arg(session.target.baseUrl().toString()));
+        } else {
             options.baseUrl = Target::asanaUrl();
+        }
     } else if (parser.isSet(baseUrlOption)) {
         options.baseUrl = QUrl(parser.value(baseUrlOption)).adjusted(QUrl::StripTrailingSlash);
     }

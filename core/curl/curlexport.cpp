@@ -3,10 +3,12 @@
 #include "model/variables.h"
 #include "wire/batchbody.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace Tenfold {
 
@@ -62,10 +64,12 @@ std::optional<QString> queryText(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (number == std::floor(number) && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-        return QString::number(number, 'g', 17);
+        // As the body would carry it: whole numbers with every digit (Qt keeps them as 64-bit
+        // integers), others in their shortest exact form.
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger())
+            return QString::number(number.toInteger());
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Array: {
         QStringList parts;
@@ -218,8 +222,12 @@ QString render(const CurlCall &call, const CurlExportOptions &options)
 
 QString header(const Session &session, const CurlExportOptions &options, int count)
 {
-    const QString what = QStringLiteral("Exported by Tenfold from \"%1\": %2 request(s), %3")
-                             .arg(sanitizedComment(session.name))
+    // A batch body or an action array has no name; 'from ""' would read like a bug.
+    const QString source = session.name.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" from \"%1\"").arg(sanitizedComment(session.name));
+    const QString what = QStringLiteral("Exported by Tenfold%1: %2 request(s), %3")
+                             .arg(source)
                              .arg(count)
                              .arg(options.perAction ? QStringLiteral("one per action")
                                                     : QStringLiteral("one POST /batch per batch"));

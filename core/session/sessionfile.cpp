@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace Tenfold {
@@ -176,16 +178,19 @@ void readActions(const QJsonArray &array, LoadedInput &input)
 Result<LoadedInput> readSession(const QJsonObject &root)
 {
     const QJsonValue version = root.value(VersionKey);
-    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()))
+    // Compared as a double: toInt() answers 0 for anything beyond int, which would call a far
+    // newer file "version 0".
+    const double number = version.toDouble();
+    if (!version.isDouble() || !std::isfinite(number) || number != std::floor(number))
         return Error{tr("this Tenfold session has no valid \"version\"; the file may be damaged")};
-    if (version.toInt() > SessionFormatVersion) {
+    if (number > SessionFormatVersion) {
         return Error{tr("this session was saved by a newer Tenfold (format version %1; this one "
                         "reads up to %2): update Tenfold to open it")
-                         .arg(version.toInt())
+                         .arg(number, 0, 'f', 0)
                          .arg(SessionFormatVersion)};
     }
-    if (version.toInt() < 1)
-        return Error{tr("session format version %1 does not exist").arg(version.toInt())};
+    if (number < 1)
+        return Error{tr("session format version %1 does not exist").arg(number, 0, 'f', 0)};
 
     LoadedInput input;
     input.kind = InputKind::Session;
@@ -230,19 +235,46 @@ Result<LoadedInput> readSession(const QJsonObject &root)
     return input;
 }
 
-} // namespace
-
-Result<LoadedInput> parseInput(const QByteArray &json)
+Error tooLarge(qint64 bytes)
 {
-    if (json.size() > MaxInputBytes) {
-        return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
-                         .arg(json.size() / (1024 * 1024))
-                         .arg(MaxInputBytes / (1024 * 1024))};
-    }
+    constexpr qint64 MiB = 1024 * 1024;
+    // Standard input is read only up to one byte past the limit, so its size is not known.
+    if (bytes / MiB <= MaxInputBytes / MiB)
+        return Error{
+            tr("the input is larger than %1 MiB, the most Tenfold reads").arg(MaxInputBytes / MiB)};
+    return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
+                     .arg(bytes / MiB)
+                     .arg(MaxInputBytes / MiB)};
+}
+
+/// Parses and then releases `json` (when it holds the only reference to the bytes) before the
+/// actions are built, so a big file's text and its actions are not in memory at once.
+Result<LoadedInput> parseOwned(QByteArray &json)
+{
+    if (json.size() > MaxInputBytes)
+        return tooLarge(json.size());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError) {
+        const qsizetype first = std::find_if(json.cbegin(), json.cend(),
+                                             [](char c) { return !std::isspace(uchar(c)); }) -
+                                json.cbegin();
+        if (first == json.size())
+            return Error{tr("the input is empty: expected a Tenfold session, an Asana batch body "
+                            "({\"data\":{\"actions\":[...]}}) or an array of actions")};
+        // Qt takes only an object or an array as a document and calls anything else an
+        // "illegal value"; say what the valid JSON is instead.
+        if (json.at(first) != '{' && json.at(first) != '[') {
+            const QJsonDocument wrapped = QJsonDocument::fromJson('[' + json + ']');
+            if (wrapped.isArray() && wrapped.array().size() == 1) {
+                return Error{tr("this JSON is %1, not a Tenfold session, an Asana batch body "
+                                "({\"data\":{\"actions\":[...]}}) or an array of actions")
+                                 .arg(jsonTypeName(wrapped.array().at(0)))};
+            }
+        }
         return parseErrorAt(json, parseError);
+    }
+    json = QByteArray();
 
     if (doc.isArray()) {
         LoadedInput input;
@@ -269,6 +301,14 @@ Result<LoadedInput> parseInput(const QByteArray &json)
                     "({\"data\":{\"actions\":[...]}}) nor an array of actions")};
 }
 
+} // namespace
+
+Result<LoadedInput> parseInput(const QByteArray &json)
+{
+    QByteArray shared = json; // releasing this copy leaves the caller's bytes alone
+    return parseOwned(shared);
+}
+
 Result<LoadedInput> loadInput(const QString &path)
 {
     QFile file;
@@ -281,12 +321,15 @@ Result<LoadedInput> loadInput(const QString &path)
     }
     if (!opened)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    if (file.size() > MaxInputBytes) // regular files only; stdin reports 0 and is checked below
-        return parseInput(QByteArray(MaxInputBytes + 1, ' '));
-    const QByteArray bytes = file.read(MaxInputBytes + 1);
+    // Regular files only (stdin reports 0 and is checked by parseOwned): refused from the size
+    // alone, without reading or allocating it.
+    if (file.size() > MaxInputBytes)
+        return tooLarge(file.size());
+    QByteArray bytes = file.read(MaxInputBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    return parseInput(bytes);
+    file.close();
+    return parseOwned(bytes);
 }
 
 QJsonObject actionToSessionJson(const Action &action)

@@ -149,6 +149,35 @@ private slots:
         QVERIFY(!leaks(run));
     }
 
+    void aSessionCannotPickWhereTheTokenGoes()
+    {
+        // A session shared by someone else names its own server: the token must not follow it
+        // there unless the user names that server on the command line.
+        QTcpServer trap;
+        QVERIFY(trap.listen(QHostAddress::LocalHost, 0));
+        const QString url = QStringLiteral("http://127.0.0.1:%1/api/1.0").arg(trap.serverPort());
+        const QString path = m_dir.filePath(QStringLiteral("custom-target.tenfold.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QJsonDocument(
+                QJsonObject{{"format", "tenfold-session"},
+                            {"version", 1},
+                            {"target", url},
+                            {"actions", QJsonArray{QJsonObject{{"method", "get"},
+                                                               {"relative_path", "/users/me"}}}}})
+                .toJson());
+        file.close();
+
+        const Run run = runCli({path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QByteArray(QByteArray("--base-url ") + url.toUtf8())),
+                 run.err.constData());
+        QVERIFY(!trap.hasPendingConnections());
+        QVERIFY(!trap.waitForNewConnection(100));
+        QVERIFY(!leaks(run));
+    }
+
     void unreachableServerExitsThree()
     {
         QTcpServer placeholder;
