@@ -9,7 +9,9 @@
 #include "mainwindow/mainwindow.h"
 #include "results/resultsmodel.h"
 #include "results/resultspane.h"
+#include "sandbox/sandboxserver.h"
 #include "sending/batchsender.h"
+#include "sending/resultsfile.h"
 #include "sending/sendcontroller.h"
 #include "sending/tokendialog.h"
 #include "sending/tokenstore.h"
@@ -46,6 +48,19 @@ Action createTask(const QString &name)
                               {QStringLiteral("workspace"), QStringLiteral("1001")}};
     return action;
 }
+
+/// A keychain that cannot be reached (no Secret Service daemon, locked, denied).
+class UnreachableTokenStore : public TokenStore
+{
+public:
+    void read(ReadCallback done) override { done(Error{QStringLiteral("no keychain daemon")}); }
+    void write(const QString &, WriteCallback done) override
+    {
+        done(Error{QStringLiteral("no keychain daemon")});
+    }
+    void erase(WriteCallback done) override { done(Error{QStringLiteral("no keychain daemon")}); }
+    QString describe() const override { return QStringLiteral("nowhere"); }
+};
 
 ActionState stateAt(MainWindow *window, int row)
 {
@@ -250,6 +265,109 @@ private slots:
         QVERIFY(!other.results()->entry(1).stale);
         // Older readers see a plain session.
         QVERIFY(bool(parseInput(saved)));
+    }
+
+    void sendingToAServerAsksForTheTokenFirst()
+    {
+        qunsetenv("ASANA_ACCESS_TOKEN");
+        SandboxServer server; // stands in for Asana: any bearer token is accepted
+        QVERIFY(!server.listen(0));
+        load({get(QStringLiteral("/tasks/1401"))});
+        m_window->setTarget(server.baseUrl().toString());
+        QSignalSpy finished(m_window->sendController()->sender(), &BatchSender::finished);
+        m_window->sendAction()->trigger();
+        TokenDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<TokenDialog *>()) != nullptr);
+        QVERIFY(!m_window->isSending()); // nothing goes without a token
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit")),
+                         QStringLiteral("0/abcdef0123456789wxyz"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(stateAt(m_window.get(), 0), ActionState::Succeeded);
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("targetStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("wxyz")), qPrintable(status->text()));
+        QVERIFY(!status->text().contains(QStringLiteral("abcdef")));
+        // The next send uses the same token without asking.
+        m_window->sendAction()->trigger();
+        QVERIFY(m_window->isSending());
+        QVERIFY(finished.wait(10000));
+    }
+
+    void environmentTokenIsUsedWithANotice()
+    {
+        qputenv("ASANA_ACCESS_TOKEN", "0/fromtheenvironment1234");
+        SandboxServer server;
+        QVERIFY(!server.listen(0));
+        load({get(QStringLiteral("/tasks/1401"))});
+        m_window->setTarget(server.baseUrl().toString());
+        sendAndWait();
+        qunsetenv("ASANA_ACCESS_TOKEN");
+        QCOMPARE(stateAt(m_window.get(), 0), ActionState::Succeeded);
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("targetStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("ASANA_ACCESS_TOKEN")),
+                 qPrintable(status->text()));
+        QVERIFY(!status->text().contains(QStringLiteral("fromtheenvironment")));
+    }
+
+    void anUnreachableKeychainKeepsTheTokenInMemory()
+    {
+        qunsetenv("ASANA_ACCESS_TOKEN");
+        m_window->setTokenStore(std::make_unique<UnreachableTokenStore>());
+        SandboxServer server;
+        QVERIFY(!server.listen(0));
+        load({get(QStringLiteral("/tasks/1401"))});
+        m_window->setTarget(server.baseUrl().toString());
+        QSignalSpy finished(m_window->sendController()->sender(), &BatchSender::finished);
+        m_window->sendAction()->trigger();
+        TokenDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<TokenDialog *>()) != nullptr);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit")),
+                         QStringLiteral("0/keptinmemory5678"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(stateAt(m_window.get(), 0), ActionState::Succeeded);
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("targetStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("not in the keychain")),
+                 qPrintable(status->text()));
+        QVERIFY(status->toolTip().contains(QStringLiteral("kept in memory")));
+    }
+
+    void resultsExportOpenAndCopy()
+    {
+        load({get(QStringLiteral("/tasks/1401")), get(QStringLiteral("/tasks/999999"))});
+        sendAndWait();
+        const QString json = m_dir.filePath(QStringLiteral("run.results.json"));
+        const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
+        QVERIFY(m_window->exportResults(json).isEmpty());
+        QVERIFY(m_window->exportResults(csv).isEmpty());
+        Result<SendRun> saved = loadResults(json); // what tenfold-cli send --out writes
+        QVERIFY(saved);
+        QCOMPARE(saved->results.size(), 2);
+        QCOMPARE(saved->results.at(1).statusCode, 404);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QVERIFY(lines.at(0).startsWith("index,method,relative_path,state,status_code"));
+        QVERIFY(lines.at(2).startsWith("1,get,/tasks/999999,failed,404,"));
+
+        // Another window with the same actions shows the file row for row.
+        MainWindow other;
+        other.setTokenStore(std::make_unique<MemoryTokenStore>());
+        Session session;
+        session.actions = {get(QStringLiteral("/tasks/1401")),
+                           get(QStringLiteral("/tasks/999999"))};
+        other.document()->load(session, {});
+        QVERIFY(other.openResults(json).isEmpty());
+        QCOMPARE(other.results()->entry(0).result.statusCode, 200);
+        QCOMPARE(other.results()->entry(1).result.state, ActionState::Failed);
+        QVERIFY(!other.results()->entry(1).stale);
+
+        // Copy: the selected result as JSON, with its row's index.
+        m_window->resultsPane()->view()->selectRow(1);
+        m_window->resultsPane()->copySelection();
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QStringLiteral("\"status_code\": 404")), qPrintable(copied));
+        QVERIFY(copied.contains(QStringLiteral("\"index\": 1")));
     }
 
     void selectionIsSyncedBothWays()

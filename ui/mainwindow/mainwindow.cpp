@@ -1143,7 +1143,8 @@ void MainWindow::withToken(const std::function<void()> &then)
                 self->m_tokenValue = stored.value();
                 self->m_tokenSource = TokenSource::Stored;
             } else if (!stored) {
-                self->m_tokenNotice = stored.errorString();
+                self->m_tokenNotice =
+                    tr("The stored token could not be read (%1).").arg(stored.errorString());
             }
             self->updateTargetStatus();
             self->withToken(then);
@@ -1202,7 +1203,11 @@ void MainWindow::editToken()
         m_tokenStore->write(m_tokenValue, [self](std::optional<Error> error) {
             if (!self)
                 return;
-            self->m_tokenNotice = error ? error->toString() : QString();
+            self->m_tokenNotice =
+                error ? tr("The token could not be stored (%1); it is kept in memory until "
+                           "Tenfold quits.")
+                            .arg(error->toString())
+                      : QString();
             self->updateTargetStatus();
         });
         updateTargetStatus();
@@ -1329,7 +1334,7 @@ void MainWindow::updateTargetStatus()
                         .arg(tr("token from ASANA_ACCESS_TOKEN").toHtmlEscaped());
             break;
         }
-        if (!m_tokenNotice.isEmpty())
+        if (!m_tokenNotice.isEmpty() && m_tokenSource == TokenSource::Entered)
             text += QStringLiteral(" \u00b7 <span style=\"color:#b35800\">%1</span>")
                         .arg(tr("not in the keychain").toHtmlEscaped());
     }

@@ -17,9 +17,7 @@ QString tr(const char *text)
 
 Error keychainError(const QKeychain::Job *job)
 {
-    return Error{tr("the system keychain is not available (%1); the token is kept in memory "
-                    "until Tenfold quits")
-                     .arg(job->errorString())};
+    return Error{tr("the system keychain is not available: %1").arg(job->errorString())};
 }
 
 } // namespace
