@@ -115,7 +115,7 @@ Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &dia
                 action.method = lower;
         } else {
             addDiagnostic(
-                input, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
+                diagnostics, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
                 tr("method must be a string such as \"get\", not %1").arg(jsonTypeName(method)));
         }
     }
