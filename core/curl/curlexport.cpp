@@ -1,5 +1,6 @@
 #include "curlexport.h"
 
+#include "common/plural.h"
 #include "model/variables.h"
 #include "wire/batchbody.h"
 
@@ -226,11 +227,12 @@ QString header(const Session &session, const CurlExportOptions &options, int cou
     const QString source = session.name.isEmpty()
                                ? QString()
                                : QStringLiteral(" from \"%1\"").arg(sanitizedComment(session.name));
-    const QString what = QStringLiteral("Exported by Tenfold%1: %2 request(s), %3")
-                             .arg(source)
-                             .arg(count)
-                             .arg(options.perAction ? QStringLiteral("one per action")
-                                                    : QStringLiteral("one POST /batch per batch"));
+    const QString what =
+        QStringLiteral("Exported by Tenfold%1: %2, %3")
+            .arg(source)
+            .arg(countOf(count, QStringLiteral("request"), QStringLiteral("requests")))
+            .arg(options.perAction ? QStringLiteral("one per action")
+                                   : QStringLiteral("one POST /batch per batch"));
     switch (options.shell) {
     case Shell::Posix: {
         QString text = QStringLiteral("#!/usr/bin/env bash\n# ") + what + u'\n';
@@ -313,10 +315,11 @@ Result<QString> exportCurl(const Session &session, const CurlExportOptions &opti
             call.body = batchBody(resolved, batch.actionIndexes);
             if (options.pretty)
                 call.body = jsonBytes(QJsonDocument::fromJson(call.body).object(), true);
-            call.comment = QStringLiteral("batch %1 of %2: %3 action(s)")
+            call.comment = QStringLiteral("batch %1 of %2: %3")
                                .arg(batch.number)
                                .arg(batches.size())
-                               .arg(batch.actionIndexes.size());
+                               .arg(countOf(batch.actionIndexes.size(), QStringLiteral("action"),
+                                            QStringLiteral("actions")));
             calls.append(call);
         }
     }

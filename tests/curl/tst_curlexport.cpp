@@ -158,7 +158,7 @@ private slots:
         Session session;
         session.actions = {action(QStringLiteral("get"), QStringLiteral("/users/me"))};
         const QString script = exportCurl(session, {}).value();
-        QVERIFY2(script.contains(QLatin1String("\n# Exported by Tenfold: 1 request(s), ")),
+        QVERIFY2(script.contains(QLatin1String("\n# Exported by Tenfold: 1 request, ")),
                  qPrintable(script));
         QVERIFY(!script.contains(QLatin1String("\"\"")));
     }

@@ -2,6 +2,7 @@
 
 #include "actiontable/actiontablemodel.h"
 #include "actiontable/actiontableview.h"
+#include "common/plural.h"
 #include "cost/costpanel.h"
 #include "curl/curlexportdialog.h"
 #include "curl/curlimport.h"
@@ -914,8 +915,9 @@ QString MainWindow::pasteActions(const QString &text)
         const QList<int> rows = m_table->selectedRows();
         const int at = rows.isEmpty() ? m_document->actions()->rowCount() : rows.constLast() + 1;
         const int n = int(imported->actions.size());
-        m_document->actions()->insertActionsAt(at, imported->actions,
-                                               tr("Paste %n action(s) from curl", nullptr, n));
+        m_document->actions()->insertActionsAt(
+            at, imported->actions,
+            tr("Paste %1 from curl").arg(countOf(n, tr("action"), tr("actions"))));
         statusBar()->showMessage(n == 1 ? tr("Pasted 1 action from curl")
                                         : tr("Pasted %1 actions from curl").arg(n),
                                  4000);
@@ -932,8 +934,9 @@ QString MainWindow::pasteActions(const QString &text)
         return tr("it holds an empty list of actions");
     const QList<int> rows = m_table->selectedRows();
     const int at = rows.isEmpty() ? m_document->actions()->rowCount() : rows.constLast() + 1;
-    m_document->actions()->insertActionsAt(at, actions,
-                                           tr("Paste %n action(s)", nullptr, int(actions.size())));
+    m_document->actions()->insertActionsAt(
+        at, actions,
+        actions.size() == 1 ? tr("Paste 1 action") : tr("Paste %1 actions").arg(actions.size()));
     statusBar()->showMessage(actions.size() == 1 ? tr("Pasted 1 action")
                                                  : tr("Pasted %1 actions").arg(actions.size()),
                              4000);
@@ -1111,7 +1114,7 @@ void MainWindow::sendFailed()
         const QMessageBox::StandardButton answer = MessageBox::question(
             this, tr("Send failed actions again?"),
             text + QStringLiteral("\n\n") +
-                tr("Send these %n action(s) again?", nullptr, int(rows.size())),
+                tr("Send these %1 again?").arg(countOf(rows.size(), tr("action"), tr("actions"))),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
@@ -1284,7 +1287,8 @@ void MainWindow::onSendFinished()
     if (summary.cancelled > 0)
         text += tr(", %1 cancelled").arg(summary.cancelled);
     if (run.rateLimitedCount > 0)
-        text += tr(" (%n rate limit wait(s))", nullptr, run.rateLimitedCount);
+        text += tr(" (%1)").arg(
+            countOf(run.rateLimitedCount, tr("rate limit wait"), tr("rate limit waits")));
     statusBar()->showMessage(text, 15000);
     updateSendState();
     m_sendFailed->setEnabled(!m_results->unfinishedRows().isEmpty());
@@ -1303,7 +1307,7 @@ void MainWindow::updateSendState()
     if (sending && waiting > 0)
         activity = tr("Rate limited (429): resuming in %n s (Retry-After)", nullptr, waiting);
     else if (sending)
-        activity = tr("%n batch(es) in flight", nullptr, flying);
+        activity = tr("%1 in flight").arg(countOf(flying, tr("batch"), tr("batches")));
     m_activity->setText(activity);
     m_activity->setStyleSheet(waiting > 0 ? QStringLiteral("color:#b35800; font-weight:bold")
                                           : QString());
@@ -1370,9 +1374,12 @@ QString MainWindow::openResults(const QString &path)
     const int placed = m_results->loadRun(run.value());
     const qsizetype extra = run->results.size() - m_document->actions()->rowCount();
     QString message =
-        tr("Showing %n result(s) from %1", nullptr, placed).arg(QFileInfo(path).fileName());
+        tr("Showing %1 from %2")
+            .arg(countOf(placed, tr("result"), tr("results")), QFileInfo(path).fileName());
     if (extra > 0)
-        message += tr("; %n result(s) beyond the last action were left out", nullptr, int(extra));
+        message +=
+            (extra == 1 ? tr("; 1 result beyond the last action was left out")
+                        : tr("; %1 results beyond the last action were left out").arg(extra));
     statusBar()->showMessage(message, 8000);
     showResultsPane(true);
     return {};

@@ -101,8 +101,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return node->key;
     if (node->container) {
         const qsizetype n = node->children.size();
-        return node->array ? tr("[%n item(s)]", nullptr, int(n))
-                           : tr("{%n key(s)}", nullptr, int(n));
+        return node->array ? (n == 1 ? tr("[1 item]") : tr("[%1 items]").arg(n))
+                           : (n == 1 ? tr("{1 key}") : tr("{%1 keys}").arg(n));
     }
     const QJsonValue &v = node->value;
     if (v.isString())
