@@ -45,6 +45,9 @@ const QList<Command> &commands()
 
 int run(const QStringList &arguments)
 {
+    // "help COMMAND" is "COMMAND --help", as git and most tools with sub-commands read it.
+    if (arguments.value(1) == QLatin1String("help") && arguments.size() > 2)
+        return run({arguments.at(0), arguments.at(2), QStringLiteral("--help")});
     const QString first = arguments.value(1);
     int code = ExitUsage;
     if (first.isEmpty()) {

@@ -63,8 +63,8 @@ int runBody(const QStringList &arguments)
         out() << batchBody(resolved, batches.at(only - 1).actionIndexes) << "\n";
         return ExitOk;
     }
-    for (const QByteArray &body : batchBodies(resolved, batches))
-        out() << body << "\n";
+    forEachBatchBody(resolved, batches,
+                     [](const BatchPlan &, const QByteArray &body) { out() << body << "\n"; });
     return ExitOk;
 }
 

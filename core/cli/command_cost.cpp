@@ -20,29 +20,38 @@ QString formatDuration(qint64 ms)
     return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
 }
 
+/// "1 read", "2 reads": the text is read by people, so it agrees in number.
+QString counted(qint64 count, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(QLatin1String(count == 1 ? one : many));
+}
+
 void printText(const CostEstimate &cost)
 {
     const Plan &plan = cost.plan;
     out() << "plan: " << plan.describe() << "\n";
-    out() << "actions: " << cost.actions << " (" << cost.reads << " reads, " << cost.writes
-          << " writes) in " << cost.batches.size() << " batch(es) of at most 10\n";
-    out() << "quota: " << cost.actions << " requests against " << plan.windowQuota << " per "
-          << plan.windowSeconds << " s";
+    out() << "actions: " << cost.actions << " (" << counted(cost.reads, "read", "reads") << ", "
+          << counted(cost.writes, "write", "writes") << ") in "
+          << counted(cost.batches.size(), "batch", "batches") << " of at most 10\n";
+    out() << "quota: " << counted(cost.actions, "request", "requests") << " against "
+          << plan.windowQuota << " per " << plan.windowSeconds << " s";
     if (cost.actions > plan.windowQuota)
         out() << " (" << (cost.actions + plan.windowQuota - 1) / plan.windowQuota
               << " windows' worth)";
     out() << "\n";
-    out() << "concurrency: at most " << cost.maxReadsInBatch << " reads (limit " << plan.maxReads
-          << ") and " << cost.maxWritesInBatch << " writes (limit " << plan.maxWrites
-          << ") in one batch\n";
-    out() << "search: " << cost.searches << " call(s) against " << plan.searchQuota() << " per "
-          << plan.windowSeconds << " s\n";
+    out() << "concurrency: at most " << counted(cost.maxReadsInBatch, "read", "reads") << " (limit "
+          << plan.maxReads << ") and " << counted(cost.maxWritesInBatch, "write", "writes")
+          << " (limit " << plan.maxWrites << ") in one batch\n";
+    out() << "search: " << counted(cost.searches, "call", "calls") << " against "
+          << plan.searchQuota() << " per " << plan.windowSeconds << " s\n";
     out() << "duplication jobs: " << cost.duplications << " (at most " << Plan::DuplicationJobs
           << " at once)\n";
     if (cost.shortestMs >= 0) {
         out() << "shortest send time: " << formatDuration(cost.shortestMs);
         if (cost.latencyMs > 0)
             out() << " with " << cost.latencyMs << " ms latency per action";
+        else
+            out() << " plus network time (--latency MS assumes a time per action)";
         out() << "\n";
     } else {
         out() << "shortest send time: never (a batch breaks a limit on its own)\n";

@@ -1,8 +1,10 @@
+#include "catalog/endpointcatalog.h"
 #include "cli.h"
 #include "commandinput.h"
 #include "console.h"
 #include "curl/curlexport.h"
 #include "curl/curlimport.h"
+#include "validation/validator.h"
 
 #include <QFile>
 
@@ -28,8 +30,12 @@ int runCurl(const QStringList &arguments)
                        "reference to the variable. The output is then a secret."));
     const QCommandLineOption prettyOption(QStringLiteral("pretty"),
                                           QStringLiteral("Indented JSON bodies."));
+    const QCommandLineOption forceOption(
+        QStringLiteral("force"),
+        QStringLiteral("Export even when validation finds errors (to see how a server answers "
+                       "a broken batch)."));
     parser.addOptions({perActionOption, shellOption, baseUrlOption, withTokenOption, prettyOption,
-                       variableOption()});
+                       forceOption, variableOption()});
     if (auto code = parseArguments(
             parser, arguments, QStringLiteral("curl"),
             QStringLiteral("Print the enabled actions as curl commands, variables substituted. "
@@ -69,6 +75,29 @@ int runCurl(const QStringList &arguments)
     std::optional<LoadedInput> input = loadCommandInput(path, parser);
     if (!input)
         return ExitUsage;
+
+    // The same gate as `body` and `send`: commands Asana would refuse are not handed out as if
+    // they were fine.
+    QList<Diagnostic> diagnostics = input->diagnostics;
+    diagnostics.append(validateSession(input->session, input->kind, EndpointCatalog::builtin()));
+    if (hasErrors(diagnostics) && !parser.isSet(forceOption)) {
+        const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+        for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
+            if (diagnostic.severity == Severity::Error)
+                err() << diagnostic.toText(name) << "\n";
+        }
+        err() << "tenfold-cli curl: not exporting actions with errors; fix them or use --force.\n";
+        return ExitFailed;
+    }
+    if (!options.token.isEmpty() && !parser.isSet(baseUrlOption) &&
+        input->session.target.kind == Target::Kind::Custom) {
+        // As with send: a shared session must not choose where a literal token is sent.
+        err() << "tenfold-cli curl: the session targets "
+              << input->session.target.baseUrl().toString()
+              << "; to write your token into commands for it, confirm with --base-url "
+              << input->session.target.baseUrl().toString() << "\n";
+        return ExitUsage;
+    }
     Result<QString> script = exportCurl(input->session, options);
     if (!script) {
         err() << "tenfold-cli curl: " << script.errorString() << "\n";

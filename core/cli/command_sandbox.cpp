@@ -16,6 +16,10 @@ namespace {
 
 int signalPipe[2] = {-1, -1};
 
+// Ten minutes: longer than any client waits, and small enough that MAX + 1 or a latency plus the
+// slow delay cannot overflow an int.
+constexpr int MaxDelayMs = 600'000;
+
 void onStopSignal(int)
 {
     const char byte = 1;
@@ -50,7 +54,7 @@ bool parseLatency(const QString &text, SandboxOptions &options)
     bool maxOk = true;
     const int low = parts.value(0).toInt(&minOk);
     const int high = parts.size() == 2 ? parts.at(1).toInt(&maxOk) : low;
-    if (parts.size() > 2 || !minOk || !maxOk || low < 0 || high < low)
+    if (parts.size() > 2 || !minOk || !maxOk || low < 0 || high < low || high > MaxDelayMs)
         return false;
     options.latencyMinMs = low;
     options.latencyMaxMs = high;
@@ -133,7 +137,9 @@ int runSandbox(const QStringList &arguments)
             return fail(error->toString());
     }
     if (parser.isSet(latencyOption) && !parseLatency(parser.value(latencyOption), options))
-        return fail(tr("--latency takes MS or MIN-MAX in milliseconds, e.g. 40 or 20-80"));
+        return fail(tr("--latency takes MS or MIN-MAX in milliseconds up to %1, e.g. 40 or "
+                       "20-80")
+                        .arg(MaxDelayMs));
     options.token = parser.value(tokenOption);
     options.seed = parser.value(seedOption).toUInt(&ok);
     if (!ok)
@@ -146,8 +152,8 @@ int runSandbox(const QStringList &arguments)
     }
     if (parser.isSet(slowOption)) {
         options.slowDelayMs = parser.value(slowOption).toInt(&ok);
-        if (!ok || options.slowDelayMs < 0)
-            return fail(tr("--slow-delay takes a number of milliseconds"));
+        if (!ok || options.slowDelayMs < 0 || options.slowDelayMs > MaxDelayMs)
+            return fail(tr("--slow-delay takes a number of milliseconds up to %1").arg(MaxDelayMs));
     }
 
     SandboxServer server(options);

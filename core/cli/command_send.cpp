@@ -1,6 +1,7 @@
 #include "catalog/endpointcatalog.h"
 #include "cli.h"
 #include "commandinput.h"
+#include "common/plural.h"
 #include "console.h"
 #include "sandbox/sandboxserver.h"
 #include "sending/batchsender.h"
@@ -87,11 +88,14 @@ void printSummary(QTextStream &stream, const SendRun &run, int selected)
     int batchesSent = 0;
     for (const BatchRecord &batch : run.batches)
         batchesSent += batch.attempts > 0 ? 1 : 0;
-    stream << "sent " << selected << " action(s) in " << batchesSent << " batch(es) to "
-           << run.baseUrl.toString() << " in " << formatSeconds(run.wallMs) << ": "
+    stream << "sent " << countOf(selected, QStringLiteral("action"), QStringLiteral("actions"))
+           << " in " << countOf(batchesSent, QStringLiteral("batch"), QStringLiteral("batches"))
+           << " to " << run.baseUrl.toString() << " in " << formatSeconds(run.wallMs) << ": "
            << summary.succeeded << " succeeded, " << summary.failed << " failed, "
            << summary.unknown << " outcome unknown, " << summary.cancelled << " cancelled; "
-           << run.rateLimitedCount << " rate limit (429) answer(s) met\n";
+           << countOf(run.rateLimitedCount, QStringLiteral("rate limit (429) answer"),
+                      QStringLiteral("rate limit (429) answers"))
+           << " met\n";
     if (summary.unknown > 0) {
         stream << "note: \"outcome unknown\" actions may have run; check them in Asana before "
                   "resending with --only-failed-from\n";
@@ -234,10 +238,11 @@ int runSend(const QStringList &arguments)
         if (!previous)
             return usage(previous.errorString());
         if (previous->actions.size() != session.actions.size()) {
-            return usage(QStringLiteral("%1 holds %2 action(s) but the input has %3: give the "
+            return usage(QStringLiteral("%1 holds %2 but the input has %3: give the "
                                         "same file that was sent")
                              .arg(parser.value(onlyFailedOption))
-                             .arg(previous->actions.size())
+                             .arg(countOf(previous->actions.size(), QStringLiteral("action"),
+                                          QStringLiteral("actions")))
                              .arg(session.actions.size()));
         }
         for (int index : previous->unfinishedIndexes()) {

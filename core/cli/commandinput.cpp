@@ -41,10 +41,14 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
         out() << help;
         return ExitOk;
     }
-    if (parser.positionalArguments().size() != positional.size()) {
-        err() << "tenfold-cli " << command << ": expected " << positional.size()
-              << " argument(s), got " << parser.positionalArguments().size() << "\n"
-              << "Try 'tenfold-cli " << command << " --help'.\n";
+    const QStringList given = parser.positionalArguments();
+    if (given.size() != positional.size()) {
+        err() << "tenfold-cli " << command << ": ";
+        if (given.size() < positional.size())
+            err() << "missing " << positional.at(given.size()).first << "\n";
+        else
+            err() << "unexpected argument '" << given.at(positional.size()) << "'\n";
+        err() << "Try 'tenfold-cli " << command << " --help'.\n";
         return ExitUsage;
     }
     return std::nullopt;
@@ -67,7 +71,8 @@ std::optional<LoadedInput> loadCommandInput(const QString &path, const QCommandL
         const QString variableName = assignment.left(equals);
         if (equals < 0 || !isValidVariableName(variableName)) {
             err() << "tenfold-cli: --var " << assignment
-                  << ": expected name=value, with a name of letters, digits, '_', '-' or '.'\n";
+                  << ": expected name=value, with a name that starts with a letter or '_' "
+                     "and holds letters, digits, '_', '-' or '.'\n";
             return std::nullopt;
         }
         loaded->session.variables.append({variableName, assignment.mid(equals + 1)});

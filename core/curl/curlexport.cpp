@@ -1,12 +1,15 @@
 #include "curlexport.h"
 
+#include "common/plural.h"
 #include "model/variables.h"
 #include "wire/batchbody.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace Tenfold {
 
@@ -62,10 +65,12 @@ std::optional<QString> queryText(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (number == std::floor(number) && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-        return QString::number(number, 'g', 17);
+        // As the body would carry it: whole numbers with every digit (Qt keeps them as 64-bit
+        // integers), others in their shortest exact form.
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger())
+            return QString::number(number.toInteger());
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Array: {
         QStringList parts;
@@ -230,11 +235,16 @@ QString render(const CurlCall &call, const CurlExportOptions &options)
 
 QString header(const Session &session, const CurlExportOptions &options, int count)
 {
-    const QString what = QStringLiteral("Exported by Tenfold from \"%1\": %2 request(s), %3")
-                             .arg(sanitizedComment(session.name))
-                             .arg(count)
-                             .arg(options.perAction ? QStringLiteral("one per action")
-                                                    : QStringLiteral("one POST /batch per batch"));
+    // A batch body or an action array has no name; 'from ""' would read like a bug.
+    const QString source = session.name.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" from \"%1\"").arg(sanitizedComment(session.name));
+    const QString what =
+        QStringLiteral("Exported by Tenfold%1: %2, %3")
+            .arg(source)
+            .arg(countOf(count, QStringLiteral("request"), QStringLiteral("requests")))
+            .arg(options.perAction ? QStringLiteral("one per action")
+                                   : QStringLiteral("one POST /batch per batch"));
     switch (options.shell) {
     case Shell::Posix: {
         QString text = QStringLiteral("#!/usr/bin/env bash\n# ") + what + u'\n';
@@ -317,10 +327,11 @@ Result<QString> exportCurl(const Session &session, const CurlExportOptions &opti
             call.body = batchBody(resolved, batch.actionIndexes);
             if (options.pretty)
                 call.body = jsonBytes(QJsonDocument::fromJson(call.body).object(), true);
-            call.comment = QStringLiteral("batch %1 of %2: %3 action(s)")
+            call.comment = QStringLiteral("batch %1 of %2: %3")
                                .arg(batch.number)
                                .arg(batches.size())
-                               .arg(batch.actionIndexes.size());
+                               .arg(countOf(batch.actionIndexes.size(), QStringLiteral("action"),
+                                            QStringLiteral("actions")));
             calls.append(call);
         }
     }

@@ -626,6 +626,9 @@ Result<QList<Action>> batchActions(const CurlRequest &request,
         return Error{tr("the POST /batch body is not a batch: %1").arg(input.errorString())};
     if (input->kind != InputKind::BatchBody)
         return Error{tr("the POST /batch body must be {\"data\":{\"actions\":[...]}}")};
+    // Otherwise the import would succeed with nothing in it.
+    if (input->session.actions.isEmpty())
+        return Error{tr("the POST /batch body has no actions (Asana answers it with 400)")};
     for (const Diagnostic &diagnostic : std::as_const(input->diagnostics)) {
         return Error{tr("action %1 of the POST /batch body: %2")
                          .arg(diagnostic.action + 1)

@@ -3,7 +3,9 @@
 #include "apierror.h"
 #include "resourcestore.h"
 
+#include <QCborValue>
 #include <QJsonArray>
+#include <QLocale>
 #include <QUrlQuery>
 
 namespace Tenfold {
@@ -22,18 +24,24 @@ QString pathOfType(const QString &type)
     return type == QLatin1String("story") ? QStringLiteral("stories") : type + u's';
 }
 
+} // namespace
+
 QString valueText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
-    if (value.isDouble())
-        return QString::number(qint64(value.toDouble()));
+    if (value.isDouble()) {
+        // Whole numbers are kept as 64-bit integers by Qt; anything else keeps its fraction or
+        // exponent, so 1101.5 or 1e300 never passes for gid 1101 (nor overflows a cast).
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        return number.isInteger()
+                   ? QString::number(number.toInteger())
+                   : QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    }
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
 }
-
-} // namespace
 
 QString resolveMe(const QString &gid)
 {

@@ -82,6 +82,10 @@ private:
     FieldSelection m_fields;
 };
 
+/// A query parameter or body field as text: strings as given, numbers exactly (a gid sent as a
+/// JSON number), booleans as true/false; empty for anything else.
+QString valueText(const QJsonValue &value);
+
 /// Resolves a gid that may be "me" to the token's user.
 QString resolveMe(const QString &gid);
 

@@ -54,8 +54,7 @@ std::optional<ApiResult> resolveReference(const ApiContext &context, const QStri
         *out = QJsonValue::Null;
         return std::nullopt;
     }
-    const QString gid =
-        resolveMe(value.isDouble() ? QString::number(qint64(value.toDouble())) : value.toString());
+    const QString gid = resolveMe(valueText(value));
     if (!context.store.find(gid, type))
         return ApiContext::error(400, QStringLiteral("%1: Unknown object: %2").arg(field, gid));
     *out = ResourceStore::ref(gid, type);

@@ -23,7 +23,7 @@ Result<SandboxFaults> SandboxFaults::parse(const QString &spec)
         const QStringList parts = item.split(u':');
         bool ok = false;
         const double probability = parts.size() == 2 ? parts.at(1).toDouble(&ok) : 0.0;
-        if (!ok || probability < 0.0 || probability > 1.0) {
+        if (!ok || !(probability >= 0.0 && probability <= 1.0)) { // NaN fails both
             return Error{tr("fault \"%1\" is not valid: write NAME:PROBABILITY with a probability "
                             "from 0 to 1, e.g. 500:0.1,drop:0.05")
                              .arg(item)};
@@ -45,6 +45,14 @@ Result<SandboxFaults> SandboxFaults::parse(const QString &spec)
             return Error{tr("unknown fault \"%1\": use 500, drop, slow, malformed, truncate or "
                             "mismatch")
                              .arg(parts.at(0))};
+    }
+    // One roll per batch picks at most one fault, so the probabilities share the unit interval.
+    const double sum = faults.serverError + faults.drop + faults.slow + faults.malformed +
+                       faults.truncate + faults.mismatch;
+    if (sum > 1.0 + 1e-9) {
+        return Error{tr("the fault probabilities add up to %1, but a batch gets at most one "
+                        "fault: keep their sum at most 1, e.g. 500:0.5,drop:0.5")
+                         .arg(sum)};
     }
     return faults;
 }

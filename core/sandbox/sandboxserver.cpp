@@ -167,7 +167,8 @@ int SandboxServer::Private::drawLatency()
 {
     const int low = std::max(0, options.latencyMinMs);
     const int high = std::max(low, options.latencyMaxMs);
-    return low == high ? low : int(latencyRandom.bounded(low, high + 1));
+    // qint64: high + 1 must not overflow when a caller sets INT_MAX.
+    return low == high ? low : int(latencyRandom.bounded(qint64(low), qint64(high) + 1));
 }
 
 void SandboxServer::Private::holdInFlight(const QString &token, bool write, int latencyMs)
@@ -291,7 +292,10 @@ void SandboxServer::Private::handleDirect(const HttpRequest &request, const QStr
                 400,
                 SandboxApi::errorBody(QStringLiteral("Could not parse request data, invalid "
                                                      "JSON: %1")
-                                          .arg(parseError.errorString())),
+                                          .arg(document.isNull()
+                                                   ? parseError.errorString()
+                                                   : QStringLiteral("expected an object like "
+                                                                    "{\"data\": {...}}"))),
                 pretty));
             return;
         }

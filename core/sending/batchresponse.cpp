@@ -1,5 +1,7 @@
 #include "batchresponse.h"
 
+#include "common/plural.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,10 +64,9 @@ Result<QList<ActionResponse>> parseBatchResponse(const QByteArray &body, int exp
 
     const QJsonArray array = data.toArray();
     if (array.size() != expectedCount) {
-        return Error{tr("the answer holds %1 result(s) for %2 action(s), so no result can be "
-                        "matched to its action")
-                         .arg(array.size())
-                         .arg(expectedCount)};
+        return Error{tr("the answer holds %1 for %2, so no result can be matched to its action")
+                         .arg(countOf(array.size(), tr("result"), tr("results")),
+                              countOf(expectedCount, tr("action"), tr("actions")))};
     }
     QList<ActionResponse> responses;
     responses.reserve(array.size());

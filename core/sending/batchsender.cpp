@@ -2,6 +2,7 @@
 
 #include "batchresponse.h"
 #include "catalog/endpointcatalog.h"
+#include "common/plural.h"
 #include "model/target.h"
 #include "model/variables.h"
 #include "wire/batchbody.h"
@@ -382,9 +383,9 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
         const QJsonValue body = bodyAsJson(bytes);
         if (batch.rateLimited >= m_options.maxRateLimitAttempts) {
             settle(batch, ActionState::Failed, status, body,
-                   tr("rate limited (429) %n time(s) in a row; none of these actions ran, send "
-                      "them again later",
-                      nullptr, batch.rateLimited),
+                   tr("rate limited (429) %1 in a row; none of these actions ran, send them "
+                      "again later")
+                       .arg(countOf(batch.rateLimited, tr("time"), tr("times"))),
                    duration);
         } else {
             const int seconds = retryAfterSeconds(reply);
@@ -497,7 +498,8 @@ void BatchSender::retryOrGiveUp(const Batch &batch, const Flight &flight, int ht
                duration);
     } else {
         settle(batch, ActionState::Failed, httpStatus, body,
-               tr("%1 (gave up after %n attempt(s))", nullptr, batch.attempts).arg(reason),
+               tr("%1 (gave up after %2)")
+                   .arg(reason, countOf(batch.attempts, tr("attempt"), tr("attempts"))),
                duration);
     }
 }

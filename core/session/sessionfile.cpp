@@ -5,7 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentMap>
 
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace Tenfold {
@@ -54,17 +57,10 @@ Error parseErrorAt(const QByteArray &json, const QJsonParseError &error)
     return Error{message, line, column};
 }
 
-Error tooLarge(qint64 bytes)
+void addDiagnostic(QList<Diagnostic> &diagnostics, Severity severity, int action,
+                   const QString &field, const QString &code, const QString &message)
 {
-    return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
-                     .arg(bytes / (1024 * 1024))
-                     .arg(MaxInputBytes / (1024 * 1024))};
-}
-
-void addDiagnostic(LoadedInput &input, Severity severity, int action, const QString &field,
-                   const QString &code, const QString &message)
-{
-    input.diagnostics.append(Diagnostic{severity, action, field, code, message});
+    diagnostics.append(Diagnostic{severity, action, field, code, message});
 }
 
 QString jsonTypeName(const QJsonValue &value)
@@ -96,11 +92,11 @@ bool isKnownMethod(const QString &lower)
     return known.contains(lower);
 }
 
-Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
+Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &diagnostics)
 {
     Action action;
     if (!value.isObject()) {
-        addDiagnostic(input, Severity::Error, index, {}, QStringLiteral("action.not-object"),
+        addDiagnostic(diagnostics, Severity::Error, index, {}, QStringLiteral("action.not-object"),
                       tr("an action must be a JSON object with method and relative_path, not %1")
                           .arg(jsonTypeName(value)));
         return action;
@@ -119,7 +115,7 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
                 action.method = lower;
         } else {
             addDiagnostic(
-                input, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
+                diagnostics, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
                 tr("method must be a string such as \"get\", not %1").arg(jsonTypeName(method)));
         }
     }
@@ -129,7 +125,7 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         if (path.isString()) {
             action.relativePath = path.toString();
         } else {
-            addDiagnostic(input, Severity::Error, index, PathKey, QStringLiteral("path.type"),
+            addDiagnostic(diagnostics, Severity::Error, index, PathKey, QStringLiteral("path.type"),
                           tr("relative_path must be a string such as \"/tasks/123\", not %1")
                               .arg(jsonTypeName(path)));
         }
@@ -144,8 +140,8 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         if (note.isString())
             action.note = note.toString();
         else
-            addDiagnostic(input, Severity::Warning, index, NoteKey, QStringLiteral("note.type"),
-                          tr("note must be a string; it was ignored"));
+            addDiagnostic(diagnostics, Severity::Warning, index, NoteKey,
+                          QStringLiteral("note.type"), tr("note must be a string; it was ignored"));
     }
     const QJsonValue enabled = object.value(EnabledKey);
     if (!enabled.isUndefined()) {
@@ -153,7 +149,8 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         if (enabled.isBool())
             action.enabled = enabled.toBool();
         else
-            addDiagnostic(input, Severity::Error, index, EnabledKey, QStringLiteral("enabled.type"),
+            addDiagnostic(diagnostics, Severity::Error, index, EnabledKey,
+                          QStringLiteral("enabled.type"),
                           tr("enabled must be true or false, not %1").arg(jsonTypeName(enabled)));
     }
     if (object.size() > known) {
@@ -162,7 +159,7 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             if (knownKeys.contains(it.key()))
                 continue;
-            addDiagnostic(input, Severity::Warning, index, it.key(),
+            addDiagnostic(diagnostics, Severity::Warning, index, it.key(),
                           QStringLiteral("action.unknown-key"),
                           tr("\"%1\" is not part of an action (method, relative_path, data, "
                              "options); it will not be sent")
@@ -174,25 +171,46 @@ Action actionFromJson(const QJsonValue &value, int index, LoadedInput &input)
 
 void readActions(const QJsonArray &array, LoadedInput &input)
 {
-    input.session.actions.reserve(array.size());
-    int index = 0;
-    for (const QJsonValue &value : array)
-        input.session.actions.append(actionFromJson(value, index++, input));
+    // Big files are converted on all cores: each chunk fills its own slots of the action list
+    // and keeps its own diagnostics, joined in order afterwards.
+    const int count = int(array.size());
+    QList<Action> &actions = input.session.actions;
+    actions.resize(count);
+    constexpr int ChunkSize = 8192;
+    QList<std::pair<int, int>> chunks;
+    for (int first = 0; first < count; first += ChunkSize)
+        chunks.append({first, std::min(count, first + ChunkSize)});
+    auto convert = [&array, &actions](const std::pair<int, int> &chunk) {
+        QList<Diagnostic> found;
+        for (int i = chunk.first; i < chunk.second; ++i)
+            actions[i] = actionFromJson(array.at(i), i, found);
+        return found;
+    };
+    if (chunks.size() <= 1) {
+        input.diagnostics.append(convert({0, count}));
+        return;
+    }
+    actions.detach(); // workers write through non-const operator[], which must not detach
+    for (const QList<Diagnostic> &found : QtConcurrent::blockingMapped(chunks, convert))
+        input.diagnostics.append(found);
 }
 
 Result<LoadedInput> readSession(const QJsonObject &root)
 {
     const QJsonValue version = root.value(VersionKey);
-    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()))
+    // Compared as a double: toInt() answers 0 for anything beyond int, which would call a far
+    // newer file "version 0".
+    const double number = version.toDouble();
+    if (!version.isDouble() || !std::isfinite(number) || number != std::floor(number))
         return Error{tr("this Tenfold session has no valid \"version\"; the file may be damaged")};
-    if (version.toInt() > SessionFormatVersion) {
+    if (number > SessionFormatVersion) {
         return Error{tr("this session was saved by a newer Tenfold (format version %1; this one "
                         "reads up to %2): update Tenfold to open it")
-                         .arg(version.toInt())
+                         .arg(number, 0, 'f', 0)
                          .arg(SessionFormatVersion)};
     }
-    if (version.toInt() < 1)
-        return Error{tr("session format version %1 does not exist").arg(version.toInt())};
+    if (number < 1)
+        return Error{tr("session format version %1 does not exist").arg(number, 0, 'f', 0)};
 
     LoadedInput input;
     input.kind = InputKind::Session;
@@ -237,16 +255,46 @@ Result<LoadedInput> readSession(const QJsonObject &root)
     return input;
 }
 
-} // namespace
+Error tooLarge(qint64 bytes)
+{
+    constexpr qint64 MiB = 1024 * 1024;
+    // Standard input is read only up to one byte past the limit, so its size is not known.
+    if (bytes / MiB <= MaxInputBytes / MiB)
+        return Error{
+            tr("the input is larger than %1 MiB, the most Tenfold reads").arg(MaxInputBytes / MiB)};
+    return Error{tr("the input is %1 MiB; Tenfold reads at most %2 MiB")
+                     .arg(bytes / MiB)
+                     .arg(MaxInputBytes / MiB)};
+}
 
-Result<LoadedInput> parseInput(const QByteArray &json)
+/// Parses and then releases `json` (when it holds the only reference to the bytes) before the
+/// actions are built, so a big file's text and its actions are not in memory at once.
+Result<LoadedInput> parseOwned(QByteArray &json)
 {
     if (json.size() > MaxInputBytes)
         return tooLarge(json.size());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError) {
+        const qsizetype first = std::find_if(json.cbegin(), json.cend(),
+                                             [](char c) { return !std::isspace(uchar(c)); }) -
+                                json.cbegin();
+        if (first == json.size())
+            return Error{tr("the input is empty: expected a Tenfold session, an Asana batch body "
+                            "({\"data\":{\"actions\":[...]}}) or an array of actions")};
+        // Qt takes only an object or an array as a document and calls anything else an
+        // "illegal value"; say what the valid JSON is instead.
+        if (json.at(first) != '{' && json.at(first) != '[') {
+            const QJsonDocument wrapped = QJsonDocument::fromJson('[' + json + ']');
+            if (wrapped.isArray() && wrapped.array().size() == 1) {
+                return Error{tr("this JSON is %1, not a Tenfold session, an Asana batch body "
+                                "({\"data\":{\"actions\":[...]}}) or an array of actions")
+                                 .arg(jsonTypeName(wrapped.array().at(0)))};
+            }
+        }
         return parseErrorAt(json, parseError);
+    }
+    json = QByteArray();
 
     if (doc.isArray()) {
         LoadedInput input;
@@ -273,6 +321,14 @@ Result<LoadedInput> parseInput(const QByteArray &json)
                     "({\"data\":{\"actions\":[...]}}) nor an array of actions")};
 }
 
+} // namespace
+
+Result<LoadedInput> parseInput(const QByteArray &json)
+{
+    QByteArray shared = json; // releasing this copy leaves the caller's bytes alone
+    return parseOwned(shared);
+}
+
 Result<LoadedInput> loadInput(const QString &path)
 {
     QFile file;
@@ -285,12 +341,17 @@ Result<LoadedInput> loadInput(const QString &path)
     }
     if (!opened)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    if (file.size() > MaxInputBytes) // regular files only; stdin reports 0 and is checked below
+    // Regular files only (stdin reports 0 and is checked by parseOwned): refused from the size
+    // alone, without reading or allocating it.
+    if (file.size() > MaxInputBytes)
         return tooLarge(file.size());
-    const QByteArray bytes = file.read(MaxInputBytes + 1);
+    // A regular file's size is known and within the limit: read exactly that. A pipe is read
+    // up to one byte past the limit, which parseOwned() then refuses.
+    QByteArray bytes = file.isSequential() ? file.read(MaxInputBytes + 1) : file.readAll();
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    return parseInput(bytes);
+    file.close();
+    return parseOwned(bytes);
 }
 
 QJsonObject actionToSessionJson(const Action &action)

@@ -89,18 +89,26 @@ QByteArray batchBody(const QList<Action> &actions)
     return body;
 }
 
-QList<QByteArray> batchBodies(const QList<Action> &actions, const QList<BatchPlan> &batches)
+void forEachBatchBody(const QList<Action> &actions, const QList<BatchPlan> &batches,
+                      const std::function<void(const BatchPlan &, const QByteArray &)> &consume)
 {
     auto write = [&actions](const BatchPlan &batch) {
         return batchBody(actions, batch.actionIndexes);
     };
-    if (batches.size() < 100) {
-        QList<QByteArray> bodies;
-        for (const BatchPlan &batch : batches)
-            bodies.append(write(batch));
-        return bodies;
+    constexpr qsizetype Slice = 256; // enough to keep every core busy, small enough to not pile up
+    for (qsizetype first = 0; first < batches.size(); first += Slice) {
+        const QList<BatchPlan> slice = batches.mid(first, Slice);
+        const QList<QByteArray> bodies =
+            slice.size() < 32 ? [&] {
+                QList<QByteArray> sequential;
+                for (const BatchPlan &batch : slice)
+                    sequential.append(write(batch));
+                return sequential;
+            }()
+                              : QtConcurrent::blockingMapped(slice, write);
+        for (qsizetype i = 0; i < slice.size(); ++i)
+            consume(slice.at(i), bodies.at(i));
     }
-    return QtConcurrent::blockingMapped(batches, write);
 }
 
 } // namespace Tenfold

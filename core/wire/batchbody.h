@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
+
 namespace Tenfold {
 
 /// Asana refuses a batch of more than 10 actions.
@@ -29,7 +31,9 @@ QJsonObject actionToWire(const Action &action);
 QByteArray batchBody(const QList<Action> &actions, const QList<int> &indexes);
 QByteArray batchBody(const QList<Action> &actions);
 
-/// The bodies of many batches at once, in order; large inputs are written on all cores.
-QList<QByteArray> batchBodies(const QList<Action> &actions, const QList<BatchPlan> &batches);
+/// Hands the body of every batch, in order, to `consume`. Bodies are written on all cores a
+/// slice at a time, so memory stays bounded however many batches there are.
+void forEachBatchBody(const QList<Action> &actions, const QList<BatchPlan> &batches,
+                      const std::function<void(const BatchPlan &, const QByteArray &)> &consume);
 
 } // namespace Tenfold

@@ -1,5 +1,6 @@
 #include "jsonwriter.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -103,9 +104,16 @@ void appendJson(QByteArray &out, const QJsonValue &value)
     case QJsonValue::Bool:
         out += value.toBool() ? "true" : "false";
         return;
-    case QJsonValue::Double:
-        appendNumber(out, value.toDouble());
+    case QJsonValue::Double: {
+        // Qt keeps whole numbers read from text as 64-bit integers; going through double would
+        // round a 17+ digit gid sent as a number into another object's gid.
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger())
+            out += QByteArray::number(number.toInteger());
+        else
+            appendNumber(out, value.toDouble());
         return;
+    }
     case QJsonValue::String:
         appendJsonString(out, value.toString());
         return;

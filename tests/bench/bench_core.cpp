@@ -72,6 +72,13 @@ Session generate(int count)
     return session;
 }
 
+double peakMB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
 int measure(const QString &path)
 {
     QElapsedTimer timer;
@@ -82,20 +89,22 @@ int measure(const QString &path)
         return 2;
     }
     const qint64 loadMs = timer.elapsed();
+    const double peakAfterLoad = peakMB();
     QList<Action> resolved;
     const QList<Diagnostic> diagnostics =
         validateSession(loaded->session, loaded->kind, EndpointCatalog::builtin(), &resolved);
     const qint64 validateMs = timer.elapsed() - loadMs;
+    const double peakAfterValidate = peakMB();
 
     qint64 bytes = 0;
     const QList<BatchPlan> batches = planBatches(resolved);
-    for (const QByteArray &body : batchBodies(resolved, batches))
-        bytes += body.size();
+    forEachBatchBody(resolved, batches,
+                     [&bytes](const BatchPlan &, const QByteArray &body) { bytes += body.size(); });
     const qint64 serializeMs = timer.elapsed() - loadMs - validateMs;
-    std::printf("load %lld ms, validate %lld ms (%lld diagnostics), serialize %lld ms "
-                "(%lld batches, %lld bytes)\n",
-                loadMs, validateMs, qlonglong(diagnostics.size()), serializeMs,
-                qlonglong(batches.size()), bytes);
+    std::printf("load %lld ms (peak %.0f MB), validate %lld ms (%lld diagnostics, peak %.0f MB), "
+                "serialize %lld ms (%lld batches, %lld bytes, peak %.0f MB)\n",
+                loadMs, peakAfterLoad, validateMs, qlonglong(diagnostics.size()), peakAfterValidate,
+                serializeMs, qlonglong(batches.size()), bytes, peakMB());
     return 0;
 }
 

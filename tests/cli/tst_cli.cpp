@@ -86,13 +86,31 @@ private slots:
         QVERIFY(run.out.contains(QLatin1String("Usage: tenfold-cli validate")));
     }
 
+    void helpCommandShowsThatCommandsHelp()
+    {
+        Run run = runCli({QStringLiteral("help"), QStringLiteral("cost")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QLatin1String("Usage: tenfold-cli cost")), qPrintable(run.out));
+        run = runCli({QStringLiteral("help"), QStringLiteral("frobnicate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
+    }
+
     void usageErrorsExitTwo()
     {
         QCOMPARE(runCli({}).exitCode, 2);
         Run run = runCli({QStringLiteral("frobnicate")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
-        QCOMPARE(runCli({QStringLiteral("validate")}).exitCode, 2); // no FILE
+        run = runCli({QStringLiteral("validate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QLatin1String("tenfold-cli validate: missing FILE\n")),
+                 qPrintable(run.err));
+        run = runCli({QStringLiteral("body"), QStringLiteral("a.json"), QStringLiteral("b.json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QLatin1String("tenfold-cli body: unexpected argument "
+                                                  "'b.json'\n")),
+                 qPrintable(run.err));
         QCOMPARE(
             runCli({QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("x")})
                 .exitCode,
@@ -230,6 +248,12 @@ private slots:
                          QStringLiteral("bad name=1"), sample("getting-started.tenfold.json")})
                      .exitCode,
                  2);
+        // The message must name every rule the name breaks, or "1st" looks valid by it.
+        run = runCli({QStringLiteral("body"), QStringLiteral("--var"), QStringLiteral("1st=x"),
+                      sample("getting-started.tenfold.json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("starts with a letter or '_'")),
+                 qPrintable(run.err));
     }
 
     void bodyRefusesErrorsUnlessForced()
@@ -250,9 +274,25 @@ private slots:
         const Run run = runCli(
             {QStringLiteral("cost"), QStringLiteral("--plan"), QStringLiteral("free"), file});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QLatin1String("400 (400 reads, 0 writes) in 40 batch(es)")),
+        QVERIFY2(run.out.contains(QLatin1String("400 (400 reads, 0 writes) in 40 batches")),
                  qPrintable(run.out));
         QVERIFY(run.out.contains(QLatin1String("shortest send time: 2 min 0 s")));
+    }
+
+    void costTextSpeaksPlainEnglishForOne()
+    {
+        // "1 reads", "1 batch(es)" and "0 ms" read like a bug to the person who asked.
+        const QString file = writeFile(QStringLiteral("1.json"), actionsJson(1));
+        const Run run = runCli({QStringLiteral("cost"), file});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *line :
+             {"actions: 1 (1 read, 0 writes) in 1 batch of at most 10\n",
+              "quota: 1 request against 1500 per 60 s\n",
+              "concurrency: at most 1 read (limit 50) and 0 writes (limit 15) in one batch\n",
+              "search: 0 calls against 60 per 60 s\n",
+              "shortest send time: 0 ms plus network time (--latency MS assumes a time per "
+              "action)\n"})
+            QVERIFY2(run.out.contains(QLatin1String(line)), qPrintable(run.out));
     }
 
     void costJsonAndLimits()

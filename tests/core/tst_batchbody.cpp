@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using namespace Tenfold;
 
 namespace {
@@ -67,6 +69,13 @@ private slots:
         QTest::newRow("escapes") << QJsonValue(QStringLiteral("q\" b\\ n\n t\t r\r \x01 \x1f /"));
         QTest::newRow("unicode") << QJsonValue(QStringLiteral("ünï ☃ 😀"));
         QTest::newRow("integers") << QJsonValue(QJsonArray{0, -1, 42, 9007199254740991.0});
+        // Gids sent as numbers must not be rounded through double (2^53 + 1, 19 digits).
+        QTest::newRow("large integers")
+            << QJsonValue(QJsonArray{qint64(9007199254740993), qint64(1234567890123456789),
+                                     std::numeric_limits<qint64>::min()});
+        QTest::newRow("large integers from text") << QJsonValue(
+            QJsonDocument::fromJson("[9007199254740993,-1234567890123456789,1e20,1e15,3.0]")
+                .array());
         QTest::newRow("fractions") << QJsonValue(QJsonArray{0.5, -2.25, 1e-7, 1.5e300});
         QTest::newRow("nested") << QJsonValue(QJsonObject{
             {QStringLiteral("b"), QJsonArray{true, false, QJsonValue()}},

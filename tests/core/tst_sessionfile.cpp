@@ -166,12 +166,64 @@ private slots:
         QVERIFY(!loaded.errorString().isEmpty());
     }
 
+    void emptyAndBareValuesSayWhatTheyAre_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("empty") << QByteArray("") << QStringLiteral("empty");
+        QTest::newRow("blank") << QByteArray(" \n\t") << QStringLiteral("empty");
+        QTest::newRow("string") << QByteArray(" \"hello\"\n") << QStringLiteral("a string");
+        QTest::newRow("number") << QByteArray("42") << QStringLiteral("a number");
+        QTest::newRow("boolean") << QByteArray("true") << QStringLiteral("a boolean");
+        QTest::newRow("null") << QByteArray("null") << QStringLiteral("null");
+    }
+
+    void emptyAndBareValuesSayWhatTheyAre()
+    {
+        // Qt refuses a bare value as "illegal value", which reads as if the JSON were broken.
+        QFETCH(QByteArray, json);
+        QFETCH(QString, says);
+        Result<LoadedInput> loaded = parseInput(json);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().message.contains(says), qPrintable(loaded.errorString()));
+        QVERIFY2(!loaded.error().message.contains(QLatin1String("illegal")),
+                 qPrintable(loaded.errorString()));
+    }
+
+    void versionBeyondIntIsNewer()
+    {
+        Result<LoadedInput> loaded =
+            parseInput(J("{'format':'tenfold-session','version':99999999999,'actions':[]}"));
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.errorString().contains(QLatin1String("newer Tenfold")),
+                 qPrintable(loaded.errorString()));
+        QVERIFY2(loaded.errorString().contains(QLatin1String("99999999999")),
+                 qPrintable(loaded.errorString()));
+    }
+
     void refusesDeepNesting()
     {
         const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
         Result<LoadedInput> loaded = parseInput(deep);
         QVERIFY(!loaded.ok());
         QVERIFY2(loaded.errorString().contains(QLatin1String("nested too deeply")),
+                 qPrintable(loaded.errorString()));
+    }
+
+    void oversizedFileIsRefusedWithItsSize()
+    {
+        // A sparse file: no disk is used, and it must be refused from its size alone.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(MaxInputBytes + 100ll * 1024 * 1024));
+        file.close();
+        Result<LoadedInput> loaded = loadInput(path);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.errorString().contains(QLatin1String("612 MiB")),
+                 qPrintable(loaded.errorString()));
+        QVERIFY2(loaded.errorString().contains(QLatin1String("at most 512 MiB")),
                  qPrintable(loaded.errorString()));
     }
 

@@ -96,6 +96,57 @@ private slots:
         QVERIFY(missing.err.contains(QLatin1String("ASANA_ACCESS_TOKEN")));
     }
 
+    void invalidActionsAreNotExportedUnlessForced()
+    {
+        const Run refused = cli({QStringLiteral("curl"), sample("broken-batch")});
+        QCOMPARE(refused.code, 1);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY(refused.err.contains(QLatin1String("[method.invalid]")));
+        QVERIFY(refused.err.contains(QLatin1String("--force")));
+
+        const Run forced =
+            cli({QStringLiteral("curl"), QStringLiteral("--force"), QStringLiteral("--var"),
+                 QStringLiteral("project=1"), sample("broken-batch")});
+        QCOMPARE(forced.code, 0);
+        QVERIFY(forced.out.contains(QLatin1String("\"method\":\"fetch\"")));
+    }
+
+    void aSessionCannotPickWhereALiteralTokenGoes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("custom.tenfold.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QJsonDocument(
+                QJsonObject{
+                    {QStringLiteral("format"), QStringLiteral("tenfold-session")},
+                    {QStringLiteral("version"), 1},
+                    {QStringLiteral("target"), QStringLiteral("https://collector.example/api/1.0")},
+                    {QStringLiteral("actions"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("method"), QStringLiteral("get")},
+                         {QStringLiteral("relative_path"), QStringLiteral("/users/me")}}}}})
+                .toJson());
+        file.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ASANA_ACCESS_TOKEN"), QStringLiteral("2/sEcReT"));
+
+        const Run refused =
+            cli({QStringLiteral("curl"), QStringLiteral("--with-token"), path}, {}, env);
+        QCOMPARE(refused.code, 2);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY(!refused.err.contains(QLatin1String("sEcReT")));
+        QVERIFY(
+            refused.err.contains(QLatin1String("--base-url https://collector.example/api/1.0")));
+
+        // Without the literal token the export only references the variable: fine as it is.
+        const Run reference = cli({QStringLiteral("curl"), path}, {}, env);
+        QCOMPARE(reference.code, 0);
+        QVERIFY(reference.out.contains(QLatin1String("collector.example")));
+        QVERIFY(!reference.out.contains(QLatin1String("sEcReT")));
+    }
+
     void errorsAreReported()
     {
         const Run shell = cli({QStringLiteral("curl"), QStringLiteral("--shell"),

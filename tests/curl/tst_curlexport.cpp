@@ -132,6 +132,37 @@ private slots:
                  qPrintable(get.join(u' ')));
     }
 
+    void perActionQueryNumbersAreWrittenAsGiven()
+    {
+        // Numbers in a GET's data become query text: a gid sent as a number keeps every digit,
+        // and 0.1 stays 0.1 (not 17 significant digits).
+        Session session;
+        session.actions = {action(
+            QStringLiteral("get"), QStringLiteral("/tasks"),
+            QJsonDocument::fromJson("{\"project\":9007199254740993,\"tag\":1234567890123456789,"
+                                    "\"x\":0.1,\"y\":1.5e300}")
+                .object())};
+        CurlExportOptions options;
+        options.perAction = true;
+        const QList<QStringList> commands = curlWords(exportCurl(session, options).value());
+        QCOMPARE(commands.size(), 1);
+        QVERIFY2(commands.constFirst().contains(
+                     QStringLiteral("https://app.asana.com/api/1.0/tasks?project=9007199254740993&"
+                                    "tag=1234567890123456789&x=0.1&y=1.5e%2B300")),
+                 qPrintable(commands.constFirst().join(u' ')));
+    }
+
+    void unnamedInputHasNoEmptyQuotesInTheHeader()
+    {
+        // A batch body or an action array has no session name.
+        Session session;
+        session.actions = {action(QStringLiteral("get"), QStringLiteral("/users/me"))};
+        const QString script = exportCurl(session, {}).value();
+        QVERIFY2(script.contains(QLatin1String("\n# Exported by Tenfold: 1 request, ")),
+                 qPrintable(script));
+        QVERIFY(!script.contains(QLatin1String("\"\"")));
+    }
+
     void globbingIsOffWhenTheUrlHasBrackets()
     {
         CurlExportOptions options;

@@ -199,6 +199,9 @@ private slots:
         QTest::newRow("broken batch")
             << "curl https://app.asana.com/api/1.0/batch -d '{\"data\":{\"actions\":[1]}}'"
             << "action 1";
+        QTest::newRow("empty batch")
+            << "curl https://app.asana.com/api/1.0/batch -d '{\"data\":{\"actions\":[]}}'"
+            << "no actions";
         QTest::newRow("glob placeholder") << "curl https://app.asana.com/api/1.0/tasks/{task_gid}"
                                           << "{task_gid}";
         QTest::newRow("header without colon")

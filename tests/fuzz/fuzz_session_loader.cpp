@@ -9,8 +9,8 @@ using namespace Tenfold;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     qsizetype(size));
+    const QByteArray input =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     Result<LoadedInput> loaded = parseInput(input);
     if (!loaded) {
         if (loaded.errorString().isEmpty())

@@ -16,8 +16,8 @@ using namespace Tenfold;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     qsizetype(size));
+    const QByteArray input =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     Result<LoadedInput> loaded = parseInput(input);
     if (!loaded)
         return 0;
@@ -29,14 +29,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             __builtin_trap();
     }
     const QList<BatchPlan> batches = planBatches(resolved);
-    for (const QByteArray &body : batchBodies(resolved, batches)) {
+    forEachBatchBody(resolved, batches, [](const BatchPlan &, const QByteArray &body) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-        const QJsonArray actions =
-            doc.object().value(QLatin1String("data")).toObject().value(QLatin1String("actions")).toArray();
-        if (error.error != QJsonParseError::NoError || actions.isEmpty()
-            || actions.size() > MaxActionsPerBatch)
+        const QJsonArray actions = doc.object()
+                                       .value(QLatin1String("data"))
+                                       .toObject()
+                                       .value(QLatin1String("actions"))
+                                       .toArray();
+        if (error.error != QJsonParseError::NoError || actions.isEmpty() ||
+            actions.size() > MaxActionsPerBatch)
             __builtin_trap();
-    }
+    });
     return 0;
 }

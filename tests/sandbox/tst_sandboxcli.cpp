@@ -88,6 +88,11 @@ private slots:
         QTest::newRow("latency") << QStringList{"--latency", "10-5"};
         QTest::newRow("faults") << QStringList{"--faults", "boom:1"};
         QTest::newRow("port") << QStringList{"--port", "70000"};
+        QTest::newRow("faults sum") << QStringList{"--faults", "500:0.7,slow:0.7"};
+        // Beyond ten minutes: no client waits that long, and MAX+1 or latency + slow delay would
+        // overflow an int.
+        QTest::newRow("latency too long") << QStringList{"--latency", "0-2147483647"};
+        QTest::newRow("slow delay too long") << QStringList{"--slow-delay", "2147483647"};
     }
     void badArgumentsExitWithUsageError()
     {

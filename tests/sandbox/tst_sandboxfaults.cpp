@@ -59,6 +59,9 @@ private slots:
         QTest::newRow("probability above 1") << "500:1.5";
         QTest::newRow("no probability") << "drop";
         QTest::newRow("not a number") << "slow:often";
+        QTest::newRow("nan") << "500:nan";
+        // One roll per batch picks at most one fault: beyond a sum of 1 the later ones never fire.
+        QTest::newRow("sum above 1") << "500:0.6,drop:0.6";
     }
     void rejectsBadSpecs()
     {

@@ -143,6 +143,39 @@ private slots:
                  400);
     }
 
+    void gidsGivenAsNumbersMatchExactly()
+    {
+        // A whole number names the object; a fraction or a huge number must not be cut down to
+        // some other object's gid.
+        QCOMPARE(m_client
+                     ->call("PUT", QStringLiteral("/tasks/1401"),
+                            body({{QStringLiteral("assignee"), 1102}}))
+                     .status,
+                 200);
+        const Reply fraction = m_client->call("PUT", QStringLiteral("/tasks/1401"),
+                                              body({{QStringLiteral("assignee"), 1101.5}}));
+        QCOMPARE(fraction.status, 400);
+        QVERIFY2(fraction.message().contains(QLatin1String("1101.5")),
+                 qPrintable(fraction.message()));
+        const Reply huge = m_client->call("POST", QStringLiteral("/tasks"),
+                                          body({{QStringLiteral("name"), QStringLiteral("x")},
+                                                {QStringLiteral("workspace"), 1e300}}));
+        QCOMPARE(huge.status, 400);
+        QVERIFY2(huge.message().contains(QLatin1String("1e+300")), qPrintable(huge.message()));
+        const Reply listed =
+            m_client->batch({action(QStringLiteral("get"), QStringLiteral("/tasks"),
+                                    {{QStringLiteral("project"), 1201.9}})});
+        QCOMPARE(listed.result(0).value(QLatin1String("status_code")).toInt(), 400);
+    }
+
+    void bodyThatIsNotAnObjectSaysSo()
+    {
+        const Reply reply = m_client->call("POST", QStringLiteral("/tasks"), "[1]");
+        QCOMPARE(reply.status, 400);
+        QVERIFY2(!reply.message().contains(QLatin1String("no error")), qPrintable(reply.message()));
+        QVERIFY2(reply.message().contains(QLatin1String("object")), qPrintable(reply.message()));
+    }
+
     void forbiddenWhereAsanaForbids()
     {
         const Reply reply = m_client->call("PUT", QStringLiteral("/workspaces/1001"),

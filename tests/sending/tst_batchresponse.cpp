@@ -44,10 +44,10 @@ private slots:
             << QByteArray(R"({"data":[{"status_code":200,"bo)") << 1 << "cut off";
         QTest::newRow("no data") << QByteArray(R"({"errors":[]})") << 1 << "no \"data\"";
         QTest::newRow("fewer results") << QByteArray(R"({"data":[{"status_code":200,"body":{}}]})")
-                                       << 2 << "1 result(s) for 2";
+                                       << 2 << "1 result for 2 actions";
         QTest::newRow("more results")
             << QByteArray(R"({"data":[{"status_code":200},{"status_code":200}]})") << 1
-            << "2 result(s) for 1";
+            << "2 results for 1 action";
         QTest::newRow("no status")
             << QByteArray(R"({"data":[{"body":{}}]})") << 1 << "no status_code";
     }

@@ -32,7 +32,7 @@ private slots:
         QTest::newRow("truncate") << "truncate"
                                   << "cut off";
         QTest::newRow("mismatch") << "mismatch"
-                                  << "result(s) for";
+                                  << "9 results for 10 actions";
     }
     void eachFaultGivesTheRightStates()
     {

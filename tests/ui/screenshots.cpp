@@ -8,6 +8,9 @@
 #include "editors/actiondetaileditor.h"
 #include "editors/jsoneditor.h"
 #include "mainwindow/mainwindow.h"
+#include "results/resultspane.h"
+#include "sending/batchsender.h"
+#include "sending/sendcontroller.h"
 #include "validation/validationcache.h"
 
 #include <QAbstractItemView>
@@ -17,6 +20,7 @@
 #include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
@@ -48,6 +52,47 @@ void shoot(QWidget *window, const QString &name)
 QString sample(const char *name)
 {
     return QStringLiteral(TENFOLD_SOURCE_DIR "/resources/sessions/") + QLatin1String(name);
+}
+
+QList<Action> qaRun()
+{
+    auto make = [](const char *method, const char *path, QJsonValue data = QJsonValue::Undefined) {
+        Action a{QString::fromLatin1(method), QString::fromLatin1(path)};
+        a.data = data;
+        return a;
+    };
+    Action fields = make("get", "/tasks/1401");
+    fields.options =
+        QJsonObject{{QStringLiteral("fields"),
+                     QJsonValue(QJsonArray{QStringLiteral("name"), QStringLiteral("completed")})}};
+    return {make("get", "/users/me"),
+            fields,
+            make("post", "/tasks",
+                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Draft the launch plan")},
+                             {QStringLiteral("workspace"), QStringLiteral("1001")}}),
+            make("get", "/tasks/999999"),
+            make("post", "/tasks/1402/stories",
+                 QJsonObject{{QStringLiteral("text"), QStringLiteral("Checked by QA")}}),
+            make("put", "/tasks/1403", QJsonObject{{QStringLiteral("completed"), true}}),
+            make("get", "/projects/1299"),
+            make("get", "/workspaces/1001/projects"),
+            make("post", "/tasks",
+                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Nowhere to live")}}),
+            make("get", "/sections/1301")};
+}
+
+void sendAndShoot(MainWindow &window, const QString &name)
+{
+    Session session;
+    session.name = QStringLiteral("QA run");
+    session.actions = qaRun();
+    window.document()->load(session, {});
+    window.validation()->flush();
+    QSignalSpy finished(window.sendController()->sender(), &BatchSender::finished);
+    window.sendAction()->trigger();
+    finished.wait(20000);
+    window.actionTable()->selectRows({3});
+    shoot(&window, name);
 }
 
 } // namespace
@@ -125,6 +170,15 @@ int main(int argc, char *argv[])
         window.actionTable()->scrollTo(window.document()->actions()->index(4, 0),
                                        QAbstractItemView::PositionAtTop);
         shoot(&window, QStringLiteral("06-batches"));
+
+        // A finished run with failures: results row for row, the 404's detail below. Wider,
+        // as the window is on a desktop screen where results are read.
+        MessageBox::setNextAnswer(QMessageBox::Discard);
+        window.resize(1640, 900);
+        sendAndShoot(window, QStringLiteral("08-results"));
+        window.resultsPane()->setFilter(ResultsModel::Filter::Failures);
+        shoot(&window, QStringLiteral("09-results-failures"));
+        window.resultsPane()->setFilter(ResultsModel::Filter::All);
     }
 
     {
@@ -142,6 +196,7 @@ int main(int argc, char *argv[])
         dark.setColor(QPalette::ToolTipBase, QColor(60, 60, 60));
         dark.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
         dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+        dark.setColor(QPalette::Link, QColor(110, 170, 255));
         dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
         dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
         dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
@@ -154,6 +209,10 @@ int main(int argc, char *argv[])
         window.validation()->flush();
         window.actionTable()->selectRows({5});
         shoot(&window, QStringLiteral("07-dark"));
+        window.resize(1640, 900);
+
+        MessageBox::setNextAnswer(QMessageBox::Discard);
+        sendAndShoot(window, QStringLiteral("10-results-dark"));
     }
     return 0;
 }

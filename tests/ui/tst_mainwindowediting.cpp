@@ -161,14 +161,15 @@ private slots:
         QCOMPARE(combo->currentIndex(), 1);
     }
 
-    void sendIsPresentButDisabled()
+    void sendIsEnabledOnceThereAreActions()
     {
         QAction *send = m_window->sendAction();
         QCOMPARE(send->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
         QVERIFY(!send->isEnabled());
         m_window->pasteActions(QStringLiteral(R"([{"method":"get","relative_path":"/users/me"}])"));
         m_window->validation()->flush();
-        QVERIFY(send->toolTip().startsWith(QStringLiteral("Sending arrives with the sender")));
+        QVERIFY(send->isEnabled());
+        QVERIFY(send->toolTip().startsWith(QStringLiteral("Send the enabled actions")));
     }
 
 private:

@@ -516,7 +516,8 @@ void ActionTableModel::duplicateRows(QList<int> rows)
     for (int row : rows)
         copies.append(m_actions.at(row));
     insertActionsAt(rows.constLast() + 1, copies,
-                    tr("Duplicate %n action(s)", nullptr, int(rows.size())));
+                    rows.size() == 1 ? tr("Duplicate 1 action")
+                                     : tr("Duplicate %1 actions").arg(rows.size()));
 }
 
 void ActionTableModel::moveRows(QList<int> rows, int to)

@@ -91,7 +91,8 @@ RemoveActions::RemoveActions(ActionTableModel *model, const QList<int> &sortedRo
     : m_model(model)
     , m_rows(sortedRows)
 {
-    setText(tr("Delete %n action(s)", int(sortedRows.size())));
+    setText(sortedRows.size() == 1 ? tr("Delete 1 action")
+                                   : tr("Delete %1 actions").arg(sortedRows.size()));
 }
 
 void RemoveActions::undo()
@@ -109,7 +110,8 @@ MoveActions::MoveActions(ActionTableModel *model, const QList<int> &sortedRows, 
     , m_rows(sortedRows)
     , m_to(to)
 {
-    setText(tr("Move %n action(s)", int(sortedRows.size())));
+    setText(sortedRows.size() == 1 ? tr("Move 1 action")
+                                   : tr("Move %1 actions").arg(sortedRows.size()));
 }
 
 QList<int> MoveActions::blockRows() const

@@ -2,12 +2,23 @@
 
 #include "actiontable/actiontablemodel.h"
 #include "actiontable/actiontableview.h"
+#include "common/plural.h"
 #include "cost/costpanel.h"
 #include "curl/curlexportdialog.h"
+#include "curl/curlimport.h"
 #include "dialogs/filedialog.h"
 #include "dialogs/messagebox.h"
 #include "document/sessiondocument.h"
 #include "editors/actiondetaileditor.h"
+#include "results/resultdetailview.h"
+#include "results/resultsio.h"
+#include "results/resultsmodel.h"
+#include "results/resultspane.h"
+#include "sending/batchsender.h"
+#include "sending/resultsfile.h"
+#include "sending/sendcontroller.h"
+#include "sending/tokendialog.h"
+#include "sending/tokenstore.h"
 #include "session/sessionfile.h"
 #include "validation/diagnosticsmodel.h"
 #include "validation/validationcache.h"
@@ -31,7 +42,10 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -73,6 +87,9 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_document->actions()->setValidation(m_validation);
+    m_results = new ResultsModel(m_document->actions(), m_document->variables(), this);
+    m_sendController = new SendController(this);
+    m_tokenStore = std::make_unique<KeychainTokenStore>();
     setAcceptDrops(true);
 
     createActions();
@@ -83,7 +100,49 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("validationStatus"));
     m_statusLabel->setTextFormat(Qt::RichText);
+    m_activity = new QLabel(this);
+    m_activity->setObjectName(QStringLiteral("sendActivity"));
+    m_activity->hide();
+    statusBar()->addPermanentWidget(m_activity);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("sendProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setFormat(tr("%v / %m actions"));
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_statusLabel);
+    m_targetStatus = new QLabel(this);
+    m_targetStatus->setObjectName(QStringLiteral("targetStatus"));
+    m_targetStatus->setTextFormat(Qt::RichText);
+    statusBar()->addPermanentWidget(m_targetStatus);
+
+    BatchSender *sender = m_sendController->sender();
+    connect(sender, &BatchSender::actionFinished, this, &MainWindow::onActionFinished);
+    connect(sender, &BatchSender::finished, this, &MainWindow::onSendFinished);
+    connect(sender, &BatchSender::progress, this, [this](int done, int total) {
+        m_progress->setMaximum(std::max(total, 1));
+        m_progress->setValue(done);
+    });
+    connect(m_sendController, &SendController::activityChanged, this, &MainWindow::updateSendState);
+    connect(m_sendController, &SendController::sandboxStateChanged, this,
+            &MainWindow::updateTargetStatus);
+    connect(m_document, &SessionDocument::targetChanged, this, &MainWindow::updateTargetStatus);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_document->actions(), signal, this, &MainWindow::updateSendState);
+    connect(m_document->actions(), &QAbstractItemModel::modelReset, this,
+            &MainWindow::updateSendState);
+    connect(m_results, &ResultsModel::resultsChanged, this, [this](int row) {
+        if (row < 0) {
+            showResultsPane(m_results->resultCount() > 0 || isSending());
+            m_sendFailed->setEnabled(!isSending() && !m_results->unfinishedRows().isEmpty());
+            return;
+        }
+        // One row: only look at that row (a full scan per answer would be quadratic).
+        const ActionState state = m_results->entry(row).result.state;
+        if (!isSending() && (state == ActionState::Failed || state == ActionState::Cancelled ||
+                             state == ActionState::OutcomeUnknown))
+            m_sendFailed->setEnabled(true);
+    });
 
     connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -114,6 +173,8 @@ MainWindow::MainWindow(QWidget *parent)
             m_recovery.discard(); // what is on disk is what the user has: nothing to recover
         }
     });
+    updateTargetStatus();
+    updateSendState();
     resize(1280, 800);
     const QByteArray geometry = QSettings().value(QStringLiteral("window/geometry")).toByteArray();
     if (!geometry.isEmpty())
@@ -193,21 +254,43 @@ void MainWindow::createActions()
     m_paste = new QAction(themeIcon("edit-paste", QStyle::SP_DialogApplyButton),
                           tr("&Paste Actions"), this);
     m_paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    m_paste->setToolTip(tr("Insert a batch body or a JSON array of actions from the clipboard"));
+    m_paste->setToolTip(
+        tr("Insert a batch body, a JSON array of actions or a curl command from the clipboard"));
     connect(m_paste, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
 
     m_send =
         new QAction(themeIcon("media-playback-start", QStyle::SP_MediaPlay), tr("&Send"), this);
     m_send->setObjectName(QStringLiteral("actionSend"));
-    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_send->setEnabled(false);
+    m_send->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(m_send, &QAction::triggered, this, &MainWindow::send);
+    m_sendFailed = new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload),
+                               tr("Send &Failed Again"), this);
+    m_sendFailed->setObjectName(QStringLiteral("actionSendFailed"));
+    m_sendFailed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_sendFailed->setToolTip(
+        tr("Resend only the actions that failed, were cancelled or whose outcome is unknown"));
+    m_sendFailed->setEnabled(false);
+    connect(m_sendFailed, &QAction::triggered, this, &MainWindow::sendFailed);
     m_cancel = new QAction(themeIcon("process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), this);
-    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape | Qt::SHIFT));
+    m_cancel->setObjectName(QStringLiteral("actionCancel"));
+    m_cancel->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
     m_cancel->setEnabled(false);
-    m_cancel->setToolTip(tr("Sending arrives with the sender"));
+    m_cancel->setToolTip(tr("Stop sending: batches not sent yet are cancelled"));
+    connect(m_cancel, &QAction::triggered, this, &MainWindow::cancelSend);
+    m_token = new QAction(themeIcon("dialog-password", QStyle::SP_DialogYesButton),
+                          tr("Access &Token…"), this);
+    m_token->setObjectName(QStringLiteral("actionToken"));
+    m_token->setToolTip(tr("The Asana personal access token used for Asana and custom targets"));
+    connect(m_token, &QAction::triggered, this, &MainWindow::editToken);
+    m_keepResults = new QAction(tr("&Keep Results with Session"), this);
+    m_keepResults->setCheckable(true);
+    m_keepResults->setChecked(true);
+    m_keepResults->setToolTip(tr("Save the results pane into the session file (never the "
+                                 "token), so a QA report can be shared and reopened"));
 
-    for (QAction *action :
-         {m_add, m_duplicate, m_delete, m_moveUp, m_moveDown, m_copy, m_paste, m_send})
+    for (QAction *action : {m_add, m_duplicate, m_delete, m_moveUp, m_moveDown, m_copy, m_paste,
+                            m_send, m_sendFailed, m_cancel})
         addAction(action); // shortcuts work even with the menu bar hidden
 }
 
@@ -235,6 +318,12 @@ void MainWindow::createMenus()
     curl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     curl->setToolTip(tr("The session as curl commands to share or debug"));
     file->addSeparator();
+    file->addAction(tr("Open Res&ults\u2026"), this, &MainWindow::openResultsWithDialog)
+        ->setToolTip(tr("Show a results file saved by tenfold-cli send --out"));
+    file->addAction(tr("E&xport Results\u2026"), this, &MainWindow::exportResultsWithDialog)
+        ->setToolTip(tr("Save the results as JSON (results file format) or CSV"));
+    file->addAction(m_keepResults);
+    file->addSeparator();
     file->addAction(m_quit);
     connect(&m_recentFiles, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
@@ -255,7 +344,10 @@ void MainWindow::createMenus()
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_send);
+    run->addAction(m_sendFailed);
     run->addAction(m_cancel);
+    run->addSeparator();
+    run->addAction(m_token);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Asana &Batch API Facts"), this, &MainWindow::showBatchFacts);
@@ -283,6 +375,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_moveDown);
     bar->addSeparator();
     bar->addAction(m_send);
+    bar->addAction(m_sendFailed);
     bar->addAction(m_cancel);
     for (QAction *action : {m_add, m_send}) {
         if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
@@ -359,7 +452,7 @@ void MainWindow::createCentralArea()
     m_bottomTabs->addTab(m_detail, tr("&Details"));
     m_bottomTabs->addTab(m_diagnosticsView, tr("&Problems"));
 
-    auto *composer = new QSplitter(Qt::Vertical);
+    auto *composer = m_composerSplitter = new QSplitter(Qt::Vertical);
     composer->setObjectName(QStringLiteral("composerSplitter"));
     composer->addWidget(m_tableStack);
     composer->addWidget(m_bottomTabs);
@@ -378,14 +471,26 @@ void MainWindow::createCentralArea()
     sideLayout->addWidget(costBox, 0);
     sideLayout->addWidget(createVariablesPanel(), 1);
 
-    // The results pane of the sender goes between the composer and this side panel.
+    // The results pane sits between the composer and the side panel, row for row with the table.
+    m_resultsPane = new ResultsPane(m_results);
+    m_resultsPane->attach(m_table, composer);
+    m_resultsPane->hide();
+    connect(m_resultsPane, &ResultsPane::exportRequested, this,
+            &MainWindow::exportResultsWithDialog);
+    connect(m_resultsPane, &ResultsPane::openRequested, this, &MainWindow::openResultsWithDialog);
+    connect(m_resultsPane, &ResultsPane::clearRequested, this, [this] {
+        if (!isSending())
+            m_results->clear();
+    });
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(composer);
+    m_mainSplitter->addWidget(m_resultsPane);
     m_mainSplitter->addWidget(side);
-    m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setStretchFactor(1, 0);
-    m_mainSplitter->setSizes({1000, 320});
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 2);
+    m_mainSplitter->setStretchFactor(2, 0);
+    m_mainSplitter->setSizes({1000, 0, 320});
     setCentralWidget(m_mainSplitter);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -490,6 +595,20 @@ QString MainWindow::openFile(const QString &path)
         session.name = QFileInfo(path).completeBaseName();
     loadSession(session, isSession ? QFileInfo(path).absoluteFilePath() : QString());
     m_recentFiles.add(path);
+    if (isSession) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            if (std::optional<Result<SendRun>> kept = resultsInSession(file.readAll())) {
+                if (*kept)
+                    m_results->loadRun(kept->value());
+                else
+                    statusBar()->showMessage(
+                        tr("The results saved in this session could not be read: %1")
+                            .arg(kept->errorString()),
+                        8000);
+            }
+        }
+    }
     const int count = int(session.actions.size());
     statusBar()->showMessage(tr("Opened %1 (%2)")
                                  .arg(QFileInfo(path).fileName(),
@@ -547,7 +666,10 @@ bool MainWindow::saveTo(const QString &path)
     Session session = m_document->session();
     if (session.name.isEmpty())
         session.name = QFileInfo(path).fileName().section(u'.', 0, 0);
-    if (const std::optional<Error> error = saveSession(session, path)) {
+    QByteArray bytes = serializeSession(session);
+    if (m_keepResults->isChecked() && m_results->resultCount() > 0 && !isSending())
+        bytes = sessionWithResults(bytes, m_results->toRun());
+    if (const std::optional<Error> error = writeFileAtomically(path, bytes)) {
         MessageBox::critical(
             this, tr("Cannot save"),
             tr("Tenfold could not save \u201c%1\u201d.").arg(QDir::toNativeSeparators(path)),
@@ -756,13 +878,23 @@ void MainWindow::copySelection()
 
 void MainWindow::pasteFromClipboard()
 {
-    const QString error = pasteActions(QApplication::clipboard()->text());
-    if (!error.isEmpty())
-        MessageBox::critical(this, tr("Nothing to paste"),
-                             tr("The clipboard holds no actions Tenfold can read."),
-                             tr("%1\n\nCopy a batch body {\"data\":{\"actions\":[...]}}, a JSON "
-                                "array of actions, or a Tenfold session.")
+    const QString text = QApplication::clipboard()->text();
+    const QString error = pasteActions(text);
+    if (error.isEmpty())
+        return;
+    if (error.startsWith(tr("the curl command"))) {
+        MessageBox::critical(this, tr("Cannot paste curl command"),
+                             tr("Tenfold cannot turn this curl command into actions."),
+                             tr("%1\n\nTenfold reads curl commands that call the Asana API "
+                                "(POST /batch or a single call) with their body written out.")
                                  .arg(error));
+        return;
+    }
+    MessageBox::critical(this, tr("Nothing to paste"),
+                         tr("The clipboard holds no actions Tenfold can read."),
+                         tr("%1\n\nCopy a batch body {\"data\":{\"actions\":[...]}}, a JSON "
+                            "array of actions, a Tenfold session or a curl command.")
+                             .arg(error));
 }
 
 QString MainWindow::pasteActions(const QString &text)
@@ -770,6 +902,27 @@ QString MainWindow::pasteActions(const QString &text)
     QByteArray bytes = text.trimmed().toUtf8();
     if (bytes.isEmpty())
         return tr("the clipboard is empty");
+    // Not JSON: maybe a curl command (Tenfold's export, Asana's docs, a browser's "copy as cURL").
+    if (!bytes.startsWith('{') && !bytes.startsWith('[')) {
+        static const QRegularExpression curlWord(QStringLiteral("(^|[\\s;&|(])curl(\\s|$)"));
+        if (!curlWord.match(text).hasMatch())
+            return tr("it is neither JSON nor a curl command");
+        Result<Session> imported = importCurl(text);
+        if (!imported)
+            return tr("the curl command cannot be imported: %1").arg(imported.errorString());
+        if (imported->actions.isEmpty())
+            return tr("the curl command holds no actions");
+        const QList<int> rows = m_table->selectedRows();
+        const int at = rows.isEmpty() ? m_document->actions()->rowCount() : rows.constLast() + 1;
+        const int n = int(imported->actions.size());
+        m_document->actions()->insertActionsAt(
+            at, imported->actions,
+            tr("Paste %1 from curl").arg(countOf(n, tr("action"), tr("actions"))));
+        statusBar()->showMessage(n == 1 ? tr("Pasted 1 action from curl")
+                                        : tr("Pasted %1 actions from curl").arg(n),
+                                 4000);
+        return {};
+    }
     // A single action object is a common thing to copy from the docs: treat it as a list of one.
     if (bytes.startsWith('{') && !bytes.contains("\"actions\"") && !bytes.contains("\"format\""))
         bytes = '[' + bytes + ']';
@@ -781,8 +934,9 @@ QString MainWindow::pasteActions(const QString &text)
         return tr("it holds an empty list of actions");
     const QList<int> rows = m_table->selectedRows();
     const int at = rows.isEmpty() ? m_document->actions()->rowCount() : rows.constLast() + 1;
-    m_document->actions()->insertActionsAt(at, actions,
-                                           tr("Paste %n action(s)", nullptr, int(actions.size())));
+    m_document->actions()->insertActionsAt(
+        at, actions,
+        actions.size() == 1 ? tr("Paste 1 action") : tr("Paste %1 actions").arg(actions.size()));
     statusBar()->showMessage(actions.size() == 1 ? tr("Pasted 1 action")
                                                  : tr("Pasted %1 actions").arg(actions.size()),
                              4000);
@@ -814,13 +968,10 @@ void MainWindow::updateEmptyState()
 QString MainWindow::sendBlockedReason() const
 {
     const int errors = m_validation->errorCount();
-    QString reason = tr("Sending arrives with the sender.");
-    if (errors > 0)
-        reason += u' ' + (errors == 1 ? tr("Before sending, fix the error listed under Problems.")
-                                      : tr("Before sending, fix the %1 errors listed under "
-                                           "Problems.")
-                                            .arg(errors));
-    return reason;
+    if (errors == 0)
+        return {};
+    return errors == 1 ? tr("Before sending, fix the error listed under Problems.")
+                       : tr("Before sending, fix the %1 errors listed under Problems.").arg(errors);
 }
 
 void MainWindow::updateValidationStatus()
@@ -850,8 +1001,9 @@ void MainWindow::updateValidationStatus()
         status += QStringLiteral(" \u00b7 ") +
                   (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
     m_statusLabel->setText(status);
-    m_send->setToolTip(sendBlockedReason());
-    m_send->setStatusTip(sendBlockedReason());
+    const QString blocked = sendBlockedReason();
+    m_send->setToolTip(blocked.isEmpty() ? tr("Send the enabled actions (Ctrl+Return)") : blocked);
+    m_send->setStatusTip(m_send->toolTip());
     QString tab = tr("&Problems");
     if (errors + warnings > 0)
         tab = tr("&Problems (%1)").arg(errors + warnings);
@@ -878,6 +1030,403 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
     m_table->setCurrentIndex(m_document->actions()->index(d.action, column));
     m_bottomTabs->setCurrentWidget(m_detail);
     m_detail->focusField(d.field);
+}
+
+// --- Sending -----------------------------------------------------------------------------------
+
+bool MainWindow::isSending() const
+{
+    return m_sendController->sender()->isRunning();
+}
+
+void MainWindow::setTokenStore(std::unique_ptr<TokenStore> store)
+{
+    m_tokenStore = std::move(store);
+    m_tokenRead = false;
+    m_tokenValue.clear();
+    m_tokenSource = TokenSource::None;
+    updateTargetStatus();
+}
+
+void MainWindow::send()
+{
+    if (isSending())
+        return;
+    m_validation->flush();
+    const int errors = m_validation->errorCount();
+    if (errors > 0) {
+        const QString why =
+            errors == 1
+                ? tr("1 action has an error (see Problems): Asana would refuse it.")
+                : tr("%1 actions have errors (see Problems): Asana would refuse them.").arg(errors);
+        if (m_document->target().kind != Target::Kind::Sandbox) {
+            MessageBox::critical(this, tr("Cannot send yet"), why,
+                                 tr("Fix or disable the actions listed under Problems, then send "
+                                    "again. Nothing was sent."));
+            return;
+        }
+        // The sandbox answers like Asana, so rehearsing a refusal there harms nothing.
+        const QMessageBox::StandardButton answer = MessageBox::question(
+            this, tr("Send with errors to the sandbox?"),
+            tr("%1\n\nSend anyway to the built-in sandbox, to see how it answers them?").arg(why),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    QList<int> rows;
+    const QList<Action> &actions = m_document->actions()->actions();
+    for (int row = 0; row < actions.size(); ++row)
+        if (actions.at(row).enabled)
+            rows.append(row);
+    if (rows.isEmpty()) {
+        MessageBox::information(this, tr("Nothing to send"),
+                                tr("Every action is disabled: tick \u201con\u201d for the actions "
+                                   "to send."));
+        return;
+    }
+    withToken([this, rows] { startSend(rows); });
+}
+
+void MainWindow::sendFailed()
+{
+    if (isSending())
+        return;
+    const QList<int> rows = m_results->unfinishedRows();
+    if (rows.isEmpty()) {
+        statusBar()->showMessage(tr("No failed, cancelled or unknown results to send again"), 4000);
+        return;
+    }
+    int writes = 0;
+    int unknownWrites = 0;
+    for (int row : rows) {
+        if (!m_document->actions()->action(row).isRead()) {
+            ++writes;
+            if (m_results->entry(row).result.state == ActionState::OutcomeUnknown)
+                ++unknownWrites;
+        }
+    }
+    if (writes > 0) {
+        QString text = tr("%n of the actions to send again write to Asana.", nullptr, writes);
+        if (unknownWrites > 0)
+            text += u' ' + tr("%n of them may already have run (outcome unknown): sending "
+                              "again could do it twice. Check in Asana first.",
+                              nullptr, unknownWrites);
+        const QMessageBox::StandardButton answer = MessageBox::question(
+            this, tr("Send failed actions again?"),
+            text + QStringLiteral("\n\n") +
+                tr("Send these %1 again?").arg(countOf(rows.size(), tr("action"), tr("actions"))),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    withToken([this, rows] { startSend(rows); });
+}
+
+void MainWindow::cancelSend()
+{
+    if (isSending()) {
+        m_sendController->sender()->cancel();
+        statusBar()->showMessage(tr("Cancelling\u2026"), 3000);
+    }
+}
+
+void MainWindow::withToken(const std::function<void()> &then)
+{
+    if (m_document->target().kind == Target::Kind::Sandbox || !m_tokenValue.isEmpty()) {
+        then();
+        return;
+    }
+    if (!m_tokenRead) {
+        QPointer<MainWindow> self(this);
+        m_tokenStore->read([self, then](Result<QString> stored) {
+            if (!self)
+                return;
+            self->m_tokenRead = true;
+            if (stored && !stored->isEmpty()) {
+                self->m_tokenValue = stored.value();
+                self->m_tokenSource = TokenSource::Stored;
+            } else if (!stored) {
+                self->m_tokenNotice =
+                    tr("The stored token could not be read (%1).").arg(stored.errorString());
+            }
+            self->updateTargetStatus();
+            self->withToken(then);
+        });
+        return;
+    }
+    const QString environment = qEnvironmentVariable("ASANA_ACCESS_TOKEN").trimmed();
+    if (!environment.isEmpty()) {
+        m_tokenValue = environment;
+        m_tokenSource = TokenSource::Environment;
+        updateTargetStatus();
+        statusBar()->showMessage(tr("Using the token from the ASANA_ACCESS_TOKEN environment "
+                                    "variable (set one in Run \u203a Access Token to use the "
+                                    "keychain instead)"),
+                                 8000);
+        then();
+        return;
+    }
+    editToken();
+    if (auto *dialog = findChild<TokenDialog *>()) {
+        connect(dialog, &QDialog::accepted, this, [this, then] {
+            if (!m_tokenValue.isEmpty())
+                then();
+        });
+    }
+}
+
+void MainWindow::editToken()
+{
+    QString hint;
+    if (!m_tokenValue.isEmpty()) {
+        hint = maskToken(m_tokenValue) + QStringLiteral(", ") +
+               (m_tokenSource == TokenSource::Environment
+                    ? tr("from ASANA_ACCESS_TOKEN")
+                    : tr("kept in %1").arg(m_tokenStore->describe()));
+    }
+    auto *dialog = new TokenDialog(hint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QPointer<MainWindow> self(this);
+        if (dialog->forgetRequested()) {
+            m_tokenValue.clear();
+            m_tokenSource = TokenSource::None;
+            m_tokenStore->erase([self](std::optional<Error> error) {
+                if (self && error)
+                    self->statusBar()->showMessage(error->toString(), 8000);
+            });
+            m_tokenRead = true;
+            updateTargetStatus();
+            return;
+        }
+        m_tokenValue = dialog->token();
+        m_tokenSource = TokenSource::Entered;
+        m_tokenRead = true;
+        m_tokenNotice.clear();
+        m_tokenStore->write(m_tokenValue, [self](std::optional<Error> error) {
+            if (!self)
+                return;
+            self->m_tokenNotice =
+                error ? tr("The token could not be stored (%1); it is kept in memory until "
+                           "Tenfold quits.")
+                            .arg(error->toString())
+                      : QString();
+            self->updateTargetStatus();
+        });
+        updateTargetStatus();
+    });
+    dialog->open();
+}
+
+void MainWindow::startSend(const QList<int> &rows)
+{
+    if (isSending())
+        return;
+    Session session = m_document->session();
+    Result<QUrl> baseUrl = m_sendController->baseUrl(session.target);
+    if (!baseUrl) {
+        MessageBox::critical(this, tr("Cannot send"), baseUrl.errorString());
+        return;
+    }
+    SendOptions options;
+    options.baseUrl = baseUrl.value();
+    options.plan = session.plan;
+    options.token = session.target.kind == Target::Kind::Sandbox ? SendController::sandboxToken()
+                                                                 : m_tokenValue;
+    options.onlyIndexes = rows;
+    // Actions are sent as they are now; edits made while sending mark their results stale.
+    for (Action &action : session.actions)
+        action.note.clear();
+    if (std::optional<Error> error = m_sendController->sender()->start(session, options)) {
+        MessageBox::critical(this, tr("Cannot send"), error->toString());
+        return;
+    }
+    m_runRows = rows;
+    m_runKeys.resize(session.actions.size());
+    for (int row = 0; row < session.actions.size(); ++row)
+        m_runKeys[row] = m_results->keyForRow(row);
+    m_results->markPending(rows);
+    showResultsPane(true);
+    m_progress->setMaximum(int(rows.size()));
+    m_progress->setValue(0);
+    updateSendState();
+    updateTargetStatus();
+}
+
+void MainWindow::onActionFinished(int index)
+{
+    const SendRun &run = m_sendController->sender()->run();
+    if (index < 0 || index >= m_runKeys.size() || index >= run.results.size())
+        return;
+    const int row = m_results->rowForKey(m_runKeys.at(index));
+    if (row >= 0)
+        m_results->setResult(row, run.results.at(index), run.actions.value(index));
+}
+
+void MainWindow::onSendFinished()
+{
+    const SendRun &run = m_sendController->sender()->run();
+    // Every action of the run ends in a final state, even those no signal reported.
+    for (int index : std::as_const(m_runRows)) {
+        if (index >= run.results.size() || index >= m_runKeys.size())
+            continue;
+        const int row = m_results->rowForKey(m_runKeys.at(index));
+        if (row >= 0 && m_results->entry(row).result.state == ActionState::Pending)
+            m_results->setResult(row, run.results.at(index), run.actions.value(index));
+    }
+    m_results->setRunInfo(run);
+    m_runKeys.clear();
+    m_runRows.clear();
+    const SendSummary summary = run.summary();
+    QString text = tr("Sent to %1: %2 succeeded, %3 failed")
+                       .arg(run.baseUrl.host())
+                       .arg(summary.succeeded)
+                       .arg(summary.failed);
+    if (summary.unknown > 0)
+        text += tr(", %1 outcome unknown").arg(summary.unknown);
+    if (summary.cancelled > 0)
+        text += tr(", %1 cancelled").arg(summary.cancelled);
+    if (run.rateLimitedCount > 0)
+        text += tr(" (%1)").arg(
+            countOf(run.rateLimitedCount, tr("rate limit wait"), tr("rate limit waits")));
+    statusBar()->showMessage(text, 15000);
+    updateSendState();
+    m_sendFailed->setEnabled(!m_results->unfinishedRows().isEmpty());
+}
+
+void MainWindow::updateSendState()
+{
+    const bool sending = isSending();
+    m_send->setEnabled(!sending && m_document->actions()->rowCount() > 0);
+    m_sendFailed->setEnabled(!sending && !m_results->unfinishedRows().isEmpty());
+    m_cancel->setEnabled(sending);
+    m_progress->setVisible(sending);
+    const int waiting = m_sendController->retryAfterRemaining();
+    const int flying = m_sendController->batchesInFlight();
+    QString activity;
+    if (sending && waiting > 0)
+        activity = tr("Rate limited (429): resuming in %n s (Retry-After)", nullptr, waiting);
+    else if (sending)
+        activity = tr("%1 in flight").arg(countOf(flying, tr("batch"), tr("batches")));
+    m_activity->setText(activity);
+    m_activity->setStyleSheet(waiting > 0 ? QStringLiteral("color:#b35800; font-weight:bold")
+                                          : QString());
+    m_activity->setVisible(!activity.isEmpty());
+}
+
+void MainWindow::updateTargetStatus()
+{
+    const Target &target = m_document->target();
+    QString text;
+    if (target.kind == Target::Kind::Sandbox) {
+        SandboxServer *sandbox = m_sendController->sandbox();
+        text = sandbox ? tr("Sandbox %1 \u00b7 running").arg(sandbox->baseUrl().toString())
+                       : tr("Sandbox \u00b7 %1").arg(m_sendController->sandboxState());
+        text += tr(" \u00b7 no token needed");
+    } else {
+        text = target.baseUrl().toString();
+        switch (m_tokenSource) {
+        case TokenSource::None:
+            text += tr(" \u00b7 token: not set (Run \u203a Access Token)");
+            break;
+        case TokenSource::Stored:
+        case TokenSource::Entered:
+            text += tr(" \u00b7 token %1").arg(maskToken(m_tokenValue));
+            break;
+        case TokenSource::Environment:
+            text += QStringLiteral(" \u00b7 <span style=\"color:#b35800\">%1</span>")
+                        .arg(tr("token from ASANA_ACCESS_TOKEN").toHtmlEscaped());
+            break;
+        }
+        if (!m_tokenNotice.isEmpty() && m_tokenSource == TokenSource::Entered)
+            text += QStringLiteral(" \u00b7 <span style=\"color:#b35800\">%1</span>")
+                        .arg(tr("not in the keychain").toHtmlEscaped());
+    }
+    m_targetStatus->setText(text.contains(u'<') ? text : text.toHtmlEscaped());
+    m_targetStatus->setToolTip(m_tokenNotice);
+}
+
+void MainWindow::showResultsPane(bool show)
+{
+    if (show == m_resultsPane->isVisible())
+        return;
+    m_resultsPane->setVisible(show);
+    if (show) {
+        QList<int> sizes = m_mainSplitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (sizes.value(1) < 200 && total > 600)
+            m_mainSplitter->setSizes({total * 11 / 20, total * 9 / 20, sizes.value(2)});
+    }
+}
+
+QString MainWindow::openResults(const QString &path)
+{
+    Result<SendRun> run = loadResults(path);
+    if (!run) {
+        MessageBox::critical(
+            this, tr("Cannot open results"),
+            tr("Tenfold could not read \u201c%1\u201d.").arg(QDir::toNativeSeparators(path)),
+            run.errorString());
+        return run.errorString();
+    }
+    if (isSending())
+        return tr("a send is running");
+    const int placed = m_results->loadRun(run.value());
+    const qsizetype extra = run->results.size() - m_document->actions()->rowCount();
+    QString message =
+        tr("Showing %1 from %2")
+            .arg(countOf(placed, tr("result"), tr("results")), QFileInfo(path).fileName());
+    if (extra > 0)
+        message +=
+            (extra == 1 ? tr("; 1 result beyond the last action was left out")
+                        : tr("; %1 results beyond the last action were left out").arg(extra));
+    statusBar()->showMessage(message, 8000);
+    showResultsPane(true);
+    return {};
+}
+
+QString MainWindow::exportResults(const QString &path)
+{
+    const SendRun run = m_results->toRun();
+    QByteArray bytes;
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        QList<bool> stale;
+        for (int row = 0; row < m_results->rowCount(); ++row)
+            stale.append(m_results->entry(row).stale);
+        bytes = resultsToCsv(run, stale);
+    } else {
+        bytes = serializeResults(run);
+    }
+    if (std::optional<Error> error = writeFileAtomically(path, bytes)) {
+        MessageBox::critical(this, tr("Cannot export results"), error->toString());
+        return error->toString();
+    }
+    statusBar()->showMessage(tr("Exported results to %1").arg(QDir::toNativeSeparators(path)),
+                             5000);
+    return {};
+}
+
+void MainWindow::exportResultsWithDialog()
+{
+    if (m_results->resultCount() == 0) {
+        statusBar()->showMessage(tr("No results to export yet: send first"), 4000);
+        return;
+    }
+    QString base = m_document->displayName().toLower();
+    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    const QString path = FileDialog::getSaveFileName(this, tr("Export Results (.json or .csv)"),
+                                                     QDir::homePath() + u'/' + base +
+                                                         QStringLiteral(".results.json"));
+    if (!path.isEmpty())
+        exportResults(path);
+}
+
+void MainWindow::openResultsWithDialog()
+{
+    const QString path =
+        FileDialog::getOpenFileName(this, tr("Open Results File"), QDir::homePath());
+    if (!path.isEmpty())
+        openResults(path);
 }
 
 // --- Help --------------------------------------------------------------------------------------

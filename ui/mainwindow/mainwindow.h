@@ -6,11 +6,15 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
+#include <memory>
+
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -22,6 +26,10 @@ class ActionDetailEditor;
 class ActionTableView;
 class CostPanel;
 class DiagnosticsModel;
+class ResultsModel;
+class ResultsPane;
+class SendController;
+class TokenStore;
 class SessionDocument;
 class ValidationCache;
 class WelcomePage;
@@ -62,8 +70,29 @@ public:
     CostPanel *costPanel() const { return m_cost; }
     RecoveryStore &recoveryStore() { return m_recovery; }
     QAction *sendAction() const { return m_send; }
-    /// Why Send is blocked right now (errors, or the sender not being there yet).
+    QAction *sendFailedAction() const { return m_sendFailed; }
+    QAction *cancelAction() const { return m_cancel; }
+    /// Why Send is blocked right now (validation errors), or empty.
     QString sendBlockedReason() const;
+
+    /// Sends the enabled actions (Run > Send); errors block it with an explanation.
+    void send();
+    /// Resends only the actions whose result failed, is unknown or was cancelled.
+    void sendFailed();
+    void cancelSend();
+    bool isSending() const;
+    /// Run > Access Token: the token dialog (opened window-modal, not blocking).
+    void editToken();
+    /// Where the token is kept (the system keychain by default; tests pass memory).
+    void setTokenStore(std::unique_ptr<TokenStore> store);
+    /// Shows a results file (as saved by tenfold-cli send --out) in the results pane.
+    QString openResults(const QString &path);
+    /// Writes the results as JSON (results file format) or, for a .csv name, CSV.
+    QString exportResults(const QString &path);
+
+    SendController *sendController() const { return m_sendController; }
+    ResultsModel *results() const { return m_results; }
+    ResultsPane *resultsPane() const { return m_resultsPane; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,6 +119,23 @@ private:
     void showTarget();
     void applyTargetChoice();
     void jumpToDiagnostic(const QModelIndex &index);
+
+    enum class TokenSource
+    {
+        None,
+        Stored,
+        Entered,
+        Environment
+    };
+    void withToken(const std::function<void()> &then);
+    void startSend(const QList<int> &onlyRows);
+    void onActionFinished(int index);
+    void onSendFinished();
+    void updateSendState();
+    void updateTargetStatus();
+    void showResultsPane(bool show);
+    void exportResultsWithDialog();
+    void openResultsWithDialog();
 
     void addNewAction();
     void duplicateSelection();
@@ -137,7 +183,25 @@ private:
     QAction *m_copy = nullptr;
     QAction *m_paste = nullptr;
     QAction *m_send = nullptr;
+    QAction *m_sendFailed = nullptr;
     QAction *m_cancel = nullptr;
+    QAction *m_token = nullptr;
+    QAction *m_keepResults = nullptr;
+
+    ResultsModel *m_results = nullptr;
+    ResultsPane *m_resultsPane = nullptr;
+    SendController *m_sendController = nullptr;
+    QSplitter *m_composerSplitter = nullptr;
+    QLabel *m_targetStatus = nullptr;
+    QLabel *m_activity = nullptr;
+    QProgressBar *m_progress = nullptr;
+    std::unique_ptr<TokenStore> m_tokenStore;
+    QString m_tokenValue; // in memory only; never written anywhere but the keychain
+    TokenSource m_tokenSource = TokenSource::None;
+    QString m_tokenNotice;
+    bool m_tokenRead = false;
+    QList<quint64> m_runKeys; // the result row key for each action index of the run
+    QList<int> m_runRows;     // rows the run sends
 };
 
 } // namespace Tenfold

@@ -1,0 +1,320 @@
+#include "resultspane.h"
+
+#include "resultdetailview.h"
+#include "sending/resultsfile.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Tenfold {
+
+namespace {
+
+// Rows shown or hidden per event-loop turn stay within this budget, so a filter over 100,000
+// rows never stalls the window.
+constexpr qint64 FilterSliceMs = 8;
+
+} // namespace
+
+ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QTableView)
+    , m_split(new QSplitter(Qt::Vertical))
+    , m_filterCombo(new QComboBox)
+    , m_counts(new QLabel)
+    , m_detail(new ResultDetailView(model))
+    , m_filterTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("resultsPane"));
+    m_view->setObjectName(QStringLiteral("resultsTable"));
+    m_view->setModel(model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_view->setColumnWidth(ResultsModel::StatusColumn, digit * 6 + 12);
+    m_view->setColumnWidth(ResultsModel::StateColumn,
+                           fontMetrics().horizontalAdvance(tr("outcome unknown")) + 16);
+    m_view->setColumnWidth(ResultsModel::SummaryColumn, digit * 30);
+    m_view->setColumnWidth(ResultsModel::DurationColumn, digit * 8 + 12);
+    m_view->setColumnWidth(ResultsModel::BatchColumn, digit * 5 + 12);
+    m_view->setColumnWidth(ResultsModel::AttemptsColumn, digit * 5 + 12);
+    // The summary takes what is left, so status to tries fit without scrolling sideways.
+    m_view->horizontalHeader()->setSectionResizeMode(ResultsModel::SummaryColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(digit * 4);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copyShortcut =
+        new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copyShortcut, &QShortcut::activated, this, &ResultsPane::copySelection);
+    auto *copyAction = new QAction(tr("&Copy Result"), m_view);
+    connect(copyAction, &QAction::triggered, this, &ResultsPane::copySelection);
+    m_view->addAction(copyAction);
+
+    auto *lower = new QWidget;
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->setSpacing(0);
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 2);
+    auto *show = new QLabel(tr("Sho&w:"));
+    m_filterCombo->setObjectName(QStringLiteral("resultsFilter"));
+    m_filterCombo->addItem(tr("All results"), int(ResultsModel::Filter::All));
+    m_filterCombo->addItem(tr("Failures only"), int(ResultsModel::Filter::Failures));
+    m_filterCombo->addItem(tr("Outcome unknown"), int(ResultsModel::Filter::OutcomeUnknown));
+    m_filterCombo->setToolTip(tr("Hides the other rows in both tables"));
+    show->setBuddy(m_filterCombo);
+    bar->addWidget(show);
+    bar->addWidget(m_filterCombo);
+    m_counts->setObjectName(QStringLiteral("resultsCounts"));
+    m_counts->setTextFormat(Qt::RichText);
+    bar->addWidget(m_counts, 1);
+    auto addButton = [this, bar](const QString &text, const QString &tip, const char *name) {
+        auto *button = new QToolButton;
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setObjectName(QLatin1String(name));
+        button->setAutoRaise(true);
+        bar->addWidget(button);
+        return button;
+    };
+    connect(addButton(tr("Copy"), tr("Copy the selected results as JSON (Ctrl+C)"), "copyResults"),
+            &QToolButton::clicked, this, &ResultsPane::copySelection);
+    connect(addButton(tr("Export\u2026"), tr("Save the results as JSON (results file) or CSV"),
+                      "exportResults"),
+            &QToolButton::clicked, this, &ResultsPane::exportRequested);
+    connect(addButton(tr("Open\u2026"), tr("Show a results file saved by tenfold-cli send --out"),
+                      "openResults"),
+            &QToolButton::clicked, this, &ResultsPane::openRequested);
+    connect(addButton(tr("Clear"), tr("Forget these results"), "clearResults"),
+            &QToolButton::clicked, this, &ResultsPane::clearRequested);
+    lowerLayout->addLayout(bar);
+    lowerLayout->addWidget(m_detail, 1);
+
+    m_split->setObjectName(QStringLiteral("resultsSplitter"));
+    m_split->addWidget(m_view);
+    m_split->addWidget(lower);
+    m_split->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_split);
+
+    connect(m_filterCombo, &QComboBox::activated, this,
+            [this] { setFilter(ResultsModel::Filter(m_filterCombo->currentData().toInt())); });
+    m_filterTimer->setInterval(0);
+    connect(m_filterTimer, &QTimer::timeout, this, &ResultsPane::filterSlice);
+    auto updateCounts = [this] {
+        const SendSummary s = m_model->toRun().summary();
+        QStringList parts;
+        if (s.succeeded)
+            parts << tr("%1 succeeded").arg(s.succeeded);
+        if (s.failed)
+            parts << tr("<b>%1 failed</b>").arg(s.failed);
+        if (s.unknown)
+            parts << tr("<b>%1 outcome unknown</b>").arg(s.unknown);
+        if (s.cancelled)
+            parts << tr("%1 cancelled").arg(s.cancelled);
+        if (s.pending)
+            parts << tr("%1 pending").arg(s.pending);
+        m_counts->setText(parts.join(QStringLiteral(" \u00b7 ")));
+    };
+    auto *countsTimer = new QTimer(this); // counting 100,000 rows per answer would be wasteful
+    countsTimer->setSingleShot(true);
+    countsTimer->setInterval(100);
+    connect(countsTimer, &QTimer::timeout, this, updateCounts);
+    connect(m_model, &ResultsModel::resultsChanged, this, [this, countsTimer](int row) {
+        countsTimer->start();
+        if (m_filter == ResultsModel::Filter::All)
+            return;
+        if (row < 0)
+            startFiltering();
+        else if (!isFiltering())
+            applyRow(row);
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (m_filter != ResultsModel::Filter::All && !isFiltering())
+                    for (int row = first; row <= last; ++row)
+                        applyRow(row);
+            });
+}
+
+void ResultsPane::attach(QTableView *actionTable, QSplitter *composerSplitter)
+{
+    m_actions = actionTable;
+    m_view->verticalHeader()->setDefaultSectionSize(
+        actionTable->verticalHeader()->defaultSectionSize());
+    // Headers of the same height put row i of both tables on the same line.
+    m_view->horizontalHeader()->setFixedHeight(
+        actionTable->horizontalHeader()->sizeHint().height());
+    actionTable->horizontalHeader()->setFixedHeight(
+        actionTable->horizontalHeader()->sizeHint().height());
+
+    QScrollBar *a = actionTable->verticalScrollBar();
+    QScrollBar *b = m_view->verticalScrollBar();
+    connect(a, &QScrollBar::valueChanged, b, [b](int value) {
+        if (b->value() != value)
+            b->setValue(value);
+    });
+    connect(b, &QScrollBar::valueChanged, a, [a](int value) {
+        if (a->value() != value)
+            a->setValue(value);
+    });
+    connect(actionTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { syncSelection(m_actions, m_view); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { syncSelection(m_view, m_actions); });
+    connect(actionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_detail->setRow(current.isValid() ? current.row() : -1);
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_detail->setRow(m_actions->currentIndex().row());
+        m_view->verticalScrollBar()->setValue(m_actions->verticalScrollBar()->value());
+    });
+
+    // The pane's table and detail take the same heights as the action table and the tabs below:
+    // dragging either splitter moves the other, and any relayout of the composer is followed.
+    m_composer = composerSplitter;
+    connect(composerSplitter, &QSplitter::splitterMoved, this, &ResultsPane::followComposer);
+    connect(m_split, &QSplitter::splitterMoved, composerSplitter, [this] {
+        if (m_composer->sizes() != m_split->sizes())
+            m_composer->setSizes(m_split->sizes());
+    });
+    composerSplitter->widget(0)->installEventFilter(this);
+    followComposer();
+}
+
+void ResultsPane::followComposer()
+{
+    if (m_composer && isVisible() && m_split->sizes() != m_composer->sizes())
+        m_split->setSizes(m_composer->sizes());
+}
+
+bool ResultsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize || event->type() == QEvent::Show)
+        QTimer::singleShot(0, this, &ResultsPane::followComposer);
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResultsPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    QTimer::singleShot(0, this, &ResultsPane::followComposer);
+}
+
+void ResultsPane::syncSelection(QTableView *from, QTableView *to)
+{
+    if (m_syncing || !from || !to)
+        return;
+    m_syncing = true;
+    QItemSelection selection;
+    const QModelIndexList rows = from->selectionModel()->selectedRows();
+    QAbstractItemModel *target = to->model();
+    const int lastColumn = target->columnCount() - 1;
+    for (const QModelIndex &index : rows)
+        selection.select(target->index(index.row(), 0), target->index(index.row(), lastColumn));
+    to->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    const QModelIndex current = from->selectionModel()->currentIndex();
+    if (current.isValid())
+        to->selectionModel()->setCurrentIndex(target->index(current.row(), 0),
+                                              QItemSelectionModel::NoUpdate);
+    m_syncing = false;
+}
+
+QList<int> ResultsPane::selectedRows() const
+{
+    QList<int> rows;
+    const QModelIndexList indexes = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : indexes)
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows.append(m_view->currentIndex().row());
+    return rows;
+}
+
+void ResultsPane::copySelection()
+{
+    QList<int> rows;
+    for (int row : selectedRows())
+        if (m_model->hasResult(row))
+            rows.append(row);
+    if (rows.isEmpty())
+        return;
+    const QJsonArray actions =
+        resultsToJson(m_model->toRun(rows)).value(QLatin1String("actions")).toArray();
+    QJsonArray out;
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        QJsonObject entry = actions.at(i).toObject();
+        entry.insert(QStringLiteral("index"), rows.at(i)); // the row in the table, not in the copy
+        out.append(entry);
+    }
+    const QJsonDocument doc =
+        out.size() == 1 ? QJsonDocument(out.first().toObject()) : QJsonDocument(out);
+    QApplication::clipboard()->setText(QString::fromUtf8(doc.toJson()));
+}
+
+void ResultsPane::setFilter(ResultsModel::Filter filter)
+{
+    m_filter = filter;
+    const int index = m_filterCombo->findData(int(filter));
+    if (index != m_filterCombo->currentIndex())
+        m_filterCombo->setCurrentIndex(index);
+    startFiltering();
+}
+
+void ResultsPane::startFiltering()
+{
+    m_filterRow = 0;
+    m_filterTimer->start();
+}
+
+void ResultsPane::applyRow(int row)
+{
+    const bool hide = !m_model->matches(row, m_filter);
+    if (m_view->isRowHidden(row) != hide)
+        m_view->setRowHidden(row, hide);
+    if (m_actions && m_actions->isRowHidden(row) != hide)
+        m_actions->setRowHidden(row, hide);
+}
+
+void ResultsPane::filterSlice()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const int count = m_model->rowCount();
+    while (m_filterRow < count) {
+        applyRow(m_filterRow++);
+        if ((m_filterRow & 63) == 0 && clock.elapsed() >= FilterSliceMs)
+            return; // the rest on the next turn of the event loop
+    }
+    m_filterTimer->stop();
+    m_filterRow = -1;
+    emit filterApplied();
+}
+
+} // namespace Tenfold

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "resultsmodel.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace Tenfold {
+
+class ResultDetailView;
+
+/// The results table beside the action table, row for row: same order, same row heights, and
+/// scrolling, selection and filtering kept in sync with the action table both ways. Under it the
+/// filter, copy/export/open commands and the detail of the selected result.
+class ResultsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ResultsPane(ResultsModel *model, QWidget *parent = nullptr);
+
+    /// Keeps this pane's table in step with the composer's table and its splitter.
+    void attach(QTableView *actionTable, QSplitter *composerSplitter);
+
+    ResultsModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    ResultDetailView *detail() const { return m_detail; }
+
+    void setFilter(ResultsModel::Filter filter);
+    ResultsModel::Filter filter() const { return m_filter; }
+    /// True while rows are still being shown or hidden for a filter change.
+    bool isFiltering() const { return m_filterRow >= 0; }
+
+    /// Copies the selected results as JSON (the results file's action entries).
+    void copySelection();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+signals:
+    /// The filter was applied to every row.
+    void filterApplied();
+    void exportRequested();
+    void openRequested();
+    void clearRequested();
+
+private:
+    void followComposer();
+    void startFiltering();
+    void filterSlice();
+    void applyRow(int row);
+    void syncSelection(QTableView *from, QTableView *to);
+    QList<int> selectedRows() const;
+
+    ResultsModel *m_model;
+    QTableView *m_view;
+    QTableView *m_actions = nullptr;
+    QSplitter *m_split;
+    QSplitter *m_composer = nullptr;
+    QComboBox *m_filterCombo;
+    QLabel *m_counts;
+    ResultDetailView *m_detail;
+    ResultsModel::Filter m_filter = ResultsModel::Filter::All;
+    QTimer *m_filterTimer;
+    int m_filterRow = -1;
+    bool m_syncing = false;
+};
+
+} // namespace Tenfold
