@@ -96,7 +96,11 @@ private slots:
         validateSession(loaded->session, loaded->kind, EndpointCatalog::builtin(), &resolved);
         QCOMPARE(resolved.size(), 1);
         const QList<BatchPlan> batches = planBatches(resolved);
-        QCOMPARE(batchBodies(resolved, batches).size(), 1);
+        int bodies = 0;
+        forEachBatchBody(resolved, batches, [&](const BatchPlan &, const QByteArray &body) {
+            bodies += QJsonDocument::fromJson(body).isObject() ? 1 : 0;
+        });
+        QCOMPARE(bodies, 1);
         const Result<LoadedInput> again = parseInput(serializeSession(loaded->session));
         QVERIFY2(again.ok(), qPrintable(again.errorString()));
         QCOMPARE(again->session, loaded->session);
