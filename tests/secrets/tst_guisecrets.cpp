@@ -27,8 +27,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QNetworkInterface>
+#include <QNetworkProxy>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTcpServer>
@@ -221,23 +222,22 @@ private slots:
 
     void plainHttpToAnotherHostIsRefusedBeforeAnyConnection()
     {
-        // This machine's own non-loopback address: a real host that is not "this computer" as
-        // far as the URL goes, where a listening server can see whether anything connects.
-        QHostAddress own;
-        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
-                own = address;
-                break;
-            }
-        }
-        QTcpServer listener;
+        // Tests reach nothing beyond loopback, even when the code under test is broken: every
+        // connection is routed through an HTTP proxy that is a listener on 127.0.0.1. Had the
+        // window sent anything to the remote host, the request would land there.
+        QTcpServer trap;
+        QVERIFY(trap.listen(QHostAddress::LocalHost, 0));
         int connections = 0;
-        connect(&listener, &QTcpServer::newConnection, this, [&] { ++connections; });
-        QString host = QStringLiteral("192.0.2.1"); // TEST-NET-1: never routed
-        if (!own.isNull() && listener.listen(QHostAddress::AnyIPv4, 0))
-            host = own.toString() + u':' + QString::number(listener.serverPort());
+        connect(&trap, &QTcpServer::newConnection, this, [&] { ++connections; });
+        QNetworkProxy::setApplicationProxy(QNetworkProxy(
+            QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), trap.serverPort()));
+        const auto restore = qScopeGuard([] {
+            QNetworkProxyFactory::setApplicationProxyFactory(
+                new TestSupport::LoopbackOnlyProxyFactory);
+        });
+
         MessageBox::takeShownTexts();
-        m_window->setTarget(QStringLiteral("http://%1/api/1.0").arg(host));
+        m_window->setTarget(QStringLiteral("http://asana.example.com/api/1.0"));
         m_window->sendAction()->trigger();
         QVERIFY(!m_window->isSending());
         const QString shown = MessageBox::takeShownTexts().join(u'\n');
