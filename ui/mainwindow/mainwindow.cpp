@@ -1231,6 +1231,7 @@ void MainWindow::startSend(const QList<int> &rows)
     SendOptions options;
     options.baseUrl = baseUrl.value();
     options.plan = session.plan;
+    options.timeoutMs = m_sendController->timeoutMs();
     options.token = session.target.kind == Target::Kind::Sandbox ? SendController::sandboxToken()
                                                                  : m_tokenValue;
     options.onlyIndexes = rows;

@@ -99,6 +99,14 @@ int ResultsModel::columnCount(const QModelIndex &parent) const
 
 QString ResultsModel::summarize(const ActionResult &result)
 {
+    // When the whole batch ended one way (lost connection, garbled or short answer, cancel), the
+    // body is the batch's, not this action's: summarising it would mislead ("9 items", a page of
+    // HTML). The reason says what happened. An action's own failure has a status of 400 or more.
+    const bool batchLevel = result.state == ActionState::OutcomeUnknown ||
+                            result.state == ActionState::Cancelled ||
+                            (result.state == ActionState::Failed && result.statusCode < 400);
+    if (batchLevel && !result.reason.isEmpty())
+        return result.reason;
     if (!result.errors.isEmpty())
         return result.errors.first().message;
     const QJsonValue data = result.body.toObject().value(QLatin1String("data"));

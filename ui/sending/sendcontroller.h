@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/target.h"
 #include "sandbox/sandboxserver.h"
+#include "sending/batchsender.h"
 
 #include <QObject>
 #include <QSet>
@@ -13,8 +14,6 @@
 class QTimer;
 
 namespace Tenfold {
-
-class BatchSender;
 
 /// The window's side of sending: the sender, the embedded sandbox (started in-process on first
 /// use), batches in flight and the Retry-After countdown while a 429 holds sending.
@@ -30,6 +29,9 @@ public:
 
     /// Options for the sandbox this window starts (tests shrink its quota); before first use.
     void setSandboxOptions(const SandboxOptions &options) { m_sandboxOptions = options; }
+    /// How long a batch may go unanswered before it is given up (SendOptions::timeoutMs).
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int timeoutMs() const { return m_timeoutMs; }
     /// The API root for a target, starting the sandbox when it is the target.
     Result<QUrl> baseUrl(const Target &target);
     /// Null until the sandbox target is first used.
@@ -52,6 +54,7 @@ signals:
 private:
     BatchSender *m_sender;
     SandboxOptions m_sandboxOptions;
+    int m_timeoutMs = SendOptions{}.timeoutMs;
     std::unique_ptr<SandboxServer> m_sandbox;
     QString m_sandboxError;
     QSet<int> m_inFlight;
