@@ -309,6 +309,28 @@ private slots:
         QVERIFY(!status->text().contains(QStringLiteral("fromtheenvironment")));
     }
 
+    void theKeychainIsPreferredOverTheEnvironment()
+    {
+        // The server accepts only the stored token: success proves which one was sent.
+        qputenv("ASANA_ACCESS_TOKEN", "0/fromtheenvironment1234");
+        auto store = std::make_unique<MemoryTokenStore>();
+        store->write(QStringLiteral("0/fromthekeychain5678"), [](std::optional<Error>) {});
+        m_window->setTokenStore(std::move(store));
+        SandboxOptions options;
+        options.token = QStringLiteral("0/fromthekeychain5678");
+        SandboxServer server(options);
+        QVERIFY(!server.listen(0));
+        load({get(QStringLiteral("/tasks/1401"))});
+        m_window->setTarget(server.baseUrl().toString());
+        sendAndWait();
+        qunsetenv("ASANA_ACCESS_TOKEN");
+        QCOMPARE(stateAt(m_window.get(), 0), ActionState::Succeeded);
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("targetStatus"));
+        QVERIFY2(!status->text().contains(QStringLiteral("ASANA_ACCESS_TOKEN")),
+                 qPrintable(status->text()));
+        QVERIFY(status->text().contains(QStringLiteral("5678")));
+    }
+
     void anUnreachableKeychainKeepsTheTokenInMemory()
     {
         qunsetenv("ASANA_ACCESS_TOKEN");
