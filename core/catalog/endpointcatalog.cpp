@@ -54,6 +54,19 @@ QString skeletonOf(QStringView method, QStringView path, bool isTemplate)
     return key;
 }
 
+/// Placeholder name -> the concrete segment, for a path already known to fit the template.
+QList<std::pair<QString, QString>> parametersOf(const Endpoint &endpoint, QStringView rest)
+{
+    QList<std::pair<QString, QString>> parameters;
+    qsizetype i = 0;
+    for (QStringView segment : QStringTokenizer(rest, u'/')) {
+        const QString &expected = endpoint.segments.at(i++);
+        if (isPlaceholder(expected))
+            parameters.append({expected.mid(1, expected.size() - 2), segment.toString()});
+    }
+    return parameters;
+}
+
 Endpoint::RateClass rateClassFromName(const QString &name)
 {
     if (name == QLatin1String("search"))
@@ -139,13 +152,7 @@ EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView pa
     if (fast != m_bySkeleton.cend()) {
         result.endpoint = &m_endpoints.at(*fast);
         result.pathKnown = true;
-        qsizetype i = 0;
-        for (QStringView segment : QStringTokenizer(rest, u'/')) {
-            const QString &expected = result.endpoint->segments.at(i++);
-            if (isPlaceholder(expected))
-                result.parameters.append(
-                    {expected.mid(1, expected.size() - 2), segment.toString()});
-        }
+        result.parameters = parametersOf(*result.endpoint, rest);
         return result;
     }
     const qsizetype firstEnd = rest.indexOf(u'/');
@@ -190,13 +197,7 @@ EndpointCatalog::Match EndpointCatalog::match(QStringView method, QStringView pa
 
     if (result.endpoint) {
         result.pathKnown = true;
-        qsizetype i = 0;
-        for (QStringView segment : QStringTokenizer(rest, u'/')) {
-            const QString &expected = result.endpoint->segments.at(i++);
-            if (isPlaceholder(expected))
-                result.parameters.append(
-                    {expected.mid(1, expected.size() - 2), segment.toString()});
-        }
+        result.parameters = parametersOf(*result.endpoint, rest);
     }
     return result;
 }

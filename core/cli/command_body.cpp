@@ -38,11 +38,7 @@ int runBody(const QStringList &arguments)
     diagnostics.append(
         validateSession(input->session, input->kind, EndpointCatalog::builtin(), &resolved));
     if (hasErrors(diagnostics) && !parser.isSet(forceOption)) {
-        const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
-        for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
-            if (diagnostic.severity == Severity::Error)
-                err() << diagnostic.toText(name) << "\n";
-        }
+        printErrors(diagnostics, path);
         err() << "tenfold-cli body: not printing a body with errors; fix them or use --force.\n";
         return ExitFailed;
     }

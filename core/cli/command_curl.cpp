@@ -81,11 +81,7 @@ int runCurl(const QStringList &arguments)
     QList<Diagnostic> diagnostics = input->diagnostics;
     diagnostics.append(validateSession(input->session, input->kind, EndpointCatalog::builtin()));
     if (hasErrors(diagnostics) && !parser.isSet(forceOption)) {
-        const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
-        for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
-            if (diagnostic.severity == Severity::Error)
-                err() << diagnostic.toText(name) << "\n";
-        }
+        printErrors(diagnostics, path);
         err() << "tenfold-cli curl: not exporting actions with errors; fix them or use --force.\n";
         return ExitFailed;
     }
@@ -126,7 +122,7 @@ int runImportCurl(const QStringList &arguments)
         return *code;
 
     const QString path = parser.positionalArguments().constFirst();
-    const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+    const QString name = inputDisplayName(path);
     QFile file;
     const bool opened = path == QLatin1String("-")
                             ? file.open(stdin, QIODevice::ReadOnly)

@@ -275,11 +275,7 @@ int runSend(const QStringList &arguments)
         diagnostics.append(
             validateSession(checked, InputKind::ActionArray, EndpointCatalog::builtin()));
         if (hasErrors(diagnostics)) {
-            const QString name = parser.positionalArguments().constFirst();
-            for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
-                if (diagnostic.severity == Severity::Error)
-                    err() << diagnostic.toText(name) << "\n";
-            }
+            printErrors(diagnostics, parser.positionalArguments().constFirst());
             err() << "tenfold-cli send: nothing sent: fix the errors above ('tenfold-cli validate' "
                      "lists every finding)\n";
             return ExitUsage;

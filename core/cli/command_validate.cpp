@@ -41,7 +41,7 @@ int runValidate(const QStringList &arguments)
             array.append(diagnostic.toJson());
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
-        const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+        const QString name = inputDisplayName(path);
         for (const Diagnostic &diagnostic : std::as_const(diagnostics))
             out() << diagnostic.toText(name) << "\n";
     }

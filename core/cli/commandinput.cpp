@@ -54,10 +54,24 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
+QString inputDisplayName(const QString &path)
+{
+    return path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+}
+
+void printErrors(const QList<Diagnostic> &diagnostics, const QString &path)
+{
+    const QString name = inputDisplayName(path);
+    for (const Diagnostic &diagnostic : diagnostics) {
+        if (diagnostic.severity == Severity::Error)
+            err() << diagnostic.toText(name) << "\n";
+    }
+}
+
 std::optional<LoadedInput> loadCommandInput(const QString &path, const QCommandLineParser &parser)
 {
     Result<LoadedInput> loaded = loadInput(path);
-    const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+    const QString name = inputDisplayName(path);
     if (!loaded) {
         const Error &error = loaded.error();
         err() << name;

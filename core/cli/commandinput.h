@@ -18,6 +18,12 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
                                   const QString &command, const QString &description,
                                   const QList<std::pair<QString, QString>> &positional);
 
+/// How diagnostics name their input: "<stdin>" for "-", else the path.
+QString inputDisplayName(const QString &path);
+
+/// Prints the errors among `diagnostics` on standard error, one line each.
+void printErrors(const QList<Diagnostic> &diagnostics, const QString &path);
+
 /// Loads FILE ("-" for stdin) as any of the three input kinds and applies `--var` overrides.
 /// On failure prints "FILE:LINE:COLUMN: error: MESSAGE" and returns nothing (exit code 2).
 std::optional<LoadedInput> loadCommandInput(const QString &path, const QCommandLineParser &parser);
