@@ -31,8 +31,11 @@ void onInterrupt(int)
     interrupted = 1;
 }
 
+/// "12 ms" below a second (a sandbox run is that fast; "0.00 s" would look broken), else "3.25 s".
 QString formatSeconds(qint64 ms)
 {
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
     return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
 }
 
