@@ -16,10 +16,6 @@ namespace {
 
 int signalPipe[2] = {-1, -1};
 
-// Ten minutes: longer than any client waits, and small enough that MAX + 1 or a latency plus the
-// slow delay cannot overflow an int.
-constexpr int MaxDelayMs = 600'000;
-
 void onStopSignal(int)
 {
     const char byte = 1;
@@ -43,21 +39,6 @@ bool installStopHandler()
         new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
     QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(),
                      [] { QCoreApplication::quit(); });
-    return true;
-}
-
-/// "40" or "20-80" (milliseconds).
-bool parseLatency(const QString &text, SandboxOptions &options)
-{
-    const QStringList parts = text.trimmed().split(u'-');
-    bool minOk = false;
-    bool maxOk = true;
-    const int low = parts.value(0).toInt(&minOk);
-    const int high = parts.size() == 2 ? parts.at(1).toInt(&maxOk) : low;
-    if (parts.size() > 2 || !minOk || !maxOk || low < 0 || high < low || high > MaxDelayMs)
-        return false;
-    options.latencyMinMs = low;
-    options.latencyMaxMs = high;
     return true;
 }
 
@@ -136,10 +117,12 @@ int runSandbox(const QStringList &arguments)
         if (auto error = options.plan.setConcurrency(parser.value(concurrencyOption)))
             return fail(error->toString());
     }
-    if (parser.isSet(latencyOption) && !parseLatency(parser.value(latencyOption), options))
+    if (parser.isSet(latencyOption) &&
+        !parseLatencyRange(parser.value(latencyOption), &options.latencyMinMs,
+                           &options.latencyMaxMs))
         return fail(tr("--latency takes MS or MIN-MAX in milliseconds up to %1, e.g. 40 or "
                        "20-80")
-                        .arg(MaxDelayMs));
+                        .arg(MaxSandboxDelayMs));
     options.token = parser.value(tokenOption);
     options.seed = parser.value(seedOption).toUInt(&ok);
     if (!ok)
@@ -152,8 +135,9 @@ int runSandbox(const QStringList &arguments)
     }
     if (parser.isSet(slowOption)) {
         options.slowDelayMs = parser.value(slowOption).toInt(&ok);
-        if (!ok || options.slowDelayMs < 0 || options.slowDelayMs > MaxDelayMs)
-            return fail(tr("--slow-delay takes a number of milliseconds up to %1").arg(MaxDelayMs));
+        if (!ok || options.slowDelayMs < 0 || options.slowDelayMs > MaxSandboxDelayMs)
+            return fail(
+                tr("--slow-delay takes a number of milliseconds up to %1").arg(MaxSandboxDelayMs));
     }
 
     SandboxServer server(options);

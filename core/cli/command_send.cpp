@@ -39,19 +39,6 @@ QString formatSeconds(qint64 ms)
     return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
 }
 
-/// "--sandbox-latency 20-60" or "40".
-bool parseLatency(const QString &text, int *minMs, int *maxMs)
-{
-    const QStringList parts = text.split(u'-');
-    bool okMin = false;
-    bool okMax = false;
-    *minMs = parts.value(0).toInt(&okMin);
-    *maxMs = parts.size() == 2 ? parts.at(1).toInt(&okMax) : *minMs;
-    if (parts.size() == 1)
-        okMax = okMin;
-    return parts.size() <= 2 && okMin && okMax && *minMs >= 0 && *maxMs >= *minMs;
-}
-
 /// Where the token comes from: a file or the environment, never an argument (it would show in ps).
 std::optional<QString> readToken(const QString &tokenFile, QString *problem)
 {
@@ -318,9 +305,11 @@ int runSend(const QStringList &arguments)
             sandboxOptions.plan = rate.value();
         }
         if (parser.isSet(sandboxLatencyOption) &&
-            !parseLatency(parser.value(sandboxLatencyOption), &sandboxOptions.latencyMinMs,
-                          &sandboxOptions.latencyMaxMs))
-            return usage(QStringLiteral("--sandbox-latency takes MIN-MAX in ms, e.g. 20-60"));
+            !parseLatencyRange(parser.value(sandboxLatencyOption), &sandboxOptions.latencyMinMs,
+                               &sandboxOptions.latencyMaxMs))
+            return usage(
+                QStringLiteral("--sandbox-latency takes MIN-MAX in ms up to %1, e.g. 20-60")
+                    .arg(MaxSandboxDelayMs));
         if (parser.isSet(sandboxFaultsOption)) {
             Result<SandboxFaults> faults = SandboxFaults::parse(parser.value(sandboxFaultsOption));
             if (!faults)
@@ -330,8 +319,11 @@ int runSend(const QStringList &arguments)
         if (parser.isSet(sandboxSlowOption)) {
             bool ok = false;
             sandboxOptions.slowDelayMs = parser.value(sandboxSlowOption).toInt(&ok);
-            if (!ok || sandboxOptions.slowDelayMs < 0)
-                return usage(QStringLiteral("--sandbox-slow-ms takes a number of milliseconds"));
+            if (!ok || sandboxOptions.slowDelayMs < 0 ||
+                sandboxOptions.slowDelayMs > MaxSandboxDelayMs)
+                return usage(QStringLiteral("--sandbox-slow-ms takes a number of milliseconds up "
+                                            "to %1")
+                                 .arg(MaxSandboxDelayMs));
         }
         sandbox = std::make_unique<SandboxServer>(sandboxOptions);
         if (auto error = sandbox->listen(0)) {

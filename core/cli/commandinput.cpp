@@ -54,6 +54,20 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
+bool parseLatencyRange(const QString &text, int *minMs, int *maxMs)
+{
+    const QStringList parts = text.trimmed().split(u'-');
+    bool minOk = false;
+    bool maxOk = true;
+    const int low = parts.value(0).toInt(&minOk);
+    const int high = parts.size() == 2 ? parts.at(1).toInt(&maxOk) : low;
+    if (parts.size() > 2 || !minOk || !maxOk || low < 0 || high < low || high > MaxSandboxDelayMs)
+        return false;
+    *minMs = low;
+    *maxMs = high;
+    return true;
+}
+
 QString inputDisplayName(const QString &path)
 {
     return path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;

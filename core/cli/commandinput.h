@@ -18,6 +18,13 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
                                   const QString &command, const QString &description,
                                   const QList<std::pair<QString, QString>> &positional);
 
+/// The longest latency or slow-fault delay the sandbox options take: ten minutes, longer than
+/// any client waits, and small enough that a latency plus the slow delay cannot overflow an int.
+constexpr int MaxSandboxDelayMs = 600'000;
+
+/// Parses a sandbox latency, "40" or "20-80" milliseconds, up to MaxSandboxDelayMs.
+bool parseLatencyRange(const QString &text, int *minMs, int *maxMs);
+
 /// How diagnostics name their input: "<stdin>" for "-", else the path.
 QString inputDisplayName(const QString &path);
 

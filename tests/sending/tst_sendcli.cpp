@@ -155,6 +155,23 @@ private slots:
         QVERIFY(!trap.waitForNewConnection(100));
     }
 
+    void sandboxDelaysAreBoundedLikeTheSandboxCommand()
+    {
+        // One parser serves `send --sandbox-latency` and `sandbox --latency`: an int overflow
+        // cannot reach the sandbox's timers from either.
+        const QString input = writeActions(m_dir, QStringLiteral("latency.json"), 1, false);
+        Run run = runCli({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-latency"),
+                          QStringLiteral("0-2147483647"), input});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("up to 600000"));
+        run = runCli({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-slow-ms"),
+                      QStringLiteral("2147483647"), input});
+        QCOMPARE(run.exitCode, 2);
+        run = runCli({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-latency"),
+                      QStringLiteral("1-3"), input});
+        QCOMPARE(run.exitCode, 0);
+    }
+
     void aSessionCannotPickWhereTheTokenGoes()
     {
         // A session shared by someone else names its own server: the token must not follow it
