@@ -41,7 +41,8 @@ QString skeletonOf(QStringView method, QStringView path, bool isTemplate)
 {
     QString key;
     key.reserve(method.size() + path.size() + 1);
-    key += method.toString().toUpper();
+    for (const QChar c : method)
+        key += c.toUpper(); // no temporary strings: this runs for every action
     key += u' ';
     const QStringView rest = path.startsWith(u'/') ? path.mid(1) : path;
     for (QStringView segment : QStringTokenizer(rest, u'/')) {

@@ -556,14 +556,6 @@ QString headerValue(const CurlRequest &request, QLatin1String name)
     return {};
 }
 
-bool isKnownMethod(const QString &lower)
-{
-    static const QStringList known = {QStringLiteral("get"),    QStringLiteral("post"),
-                                      QStringLiteral("put"),    QStringLiteral("patch"),
-                                      QStringLiteral("delete"), QStringLiteral("head")};
-    return known.contains(lower);
-}
-
 std::optional<Error> addOption(QJsonObject &options, const QString &name, const QJsonValue &value,
                                const QString &from)
 {
@@ -641,9 +633,9 @@ Result<Action> directAction(const CurlRequest &request, const QString &relativeP
                             const QList<std::pair<QString, QString>> &query)
 {
     Action action;
-    action.method = request.method.toLower();
+    action.method = canonicalMethod(request.method);
     action.relativePath = relativePath;
-    if (!isKnownMethod(action.method))
+    if (action.method.isNull())
         return Error{tr("the method %1 is not one the batch API knows (GET, POST, PUT, PATCH, "
                         "DELETE, HEAD)")
                          .arg(request.method)};

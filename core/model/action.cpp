@@ -8,4 +8,16 @@ bool Action::isRead() const
            method.compare(QLatin1String("head"), Qt::CaseInsensitive) == 0;
 }
 
+QString canonicalMethod(QStringView method)
+{
+    static const QString known[] = {QStringLiteral("get"),    QStringLiteral("post"),
+                                    QStringLiteral("put"),    QStringLiteral("patch"),
+                                    QStringLiteral("delete"), QStringLiteral("head")};
+    for (const QString &candidate : known) {
+        if (method.compare(candidate, Qt::CaseInsensitive) == 0)
+            return candidate;
+    }
+    return {};
+}
+
 } // namespace Tenfold

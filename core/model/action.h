@@ -31,4 +31,9 @@ struct Action
     bool isRead() const;
 };
 
+/// The wire form of a method the batch API takes (get, post, put, patch, delete, head), matched
+/// in any case; a null string for anything else. The answer points at static text, so a session
+/// of 100,000 actions holds six method strings, not 100,000.
+QString canonicalMethod(QStringView method);
+
 } // namespace Tenfold

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Tenfold {
 
 namespace {
@@ -120,18 +122,19 @@ QJsonValue substituteVariables(const QJsonValue &value, const QList<Variable> &v
         return array;
     }
     case QJsonValue::Object: {
-        QJsonObject object = value.toObject();
-        QStringList keys;
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (hasReference(it.value()))
-                keys.append(it.key());
+        const QJsonObject original = value.toObject();
+        std::optional<QJsonObject> changed; // copied on the first member that needs it
+        for (auto it = original.constBegin(); it != original.constEnd(); ++it) {
+            const QJsonValue member = it.value();
+            if (!hasReference(member))
+                continue;
+            if (!changed)
+                changed = original;
+            const QString key = it.key();
+            changed->insert(key,
+                            substituteVariables(member, variables, field + u'.' + key, undefined));
         }
-        if (keys.isEmpty())
-            return value;
-        for (const QString &key : std::as_const(keys))
-            object[key] =
-                substituteVariables(object.value(key), variables, field + u'.' + key, undefined);
-        return object;
+        return changed ? QJsonValue(*changed) : value;
     }
     default:
         return value;

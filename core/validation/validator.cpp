@@ -18,14 +18,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Tenfold::Validator", text);
 }
 
-const QStringList &knownMethods()
-{
-    static const QStringList methods = {QStringLiteral("get"),    QStringLiteral("post"),
-                                        QStringLiteral("put"),    QStringLiteral("patch"),
-                                        QStringLiteral("delete"), QStringLiteral("head")};
-    return methods;
-}
-
 class ActionChecker
 {
 public:
@@ -62,7 +54,7 @@ void checkMethod(const Action &action, ActionChecker &check)
     if (action.method.isEmpty()) {
         check.error(MethodField, "method.missing",
                     tr("method is missing: use get, post, put, patch, delete or head"));
-    } else if (!knownMethods().contains(action.method.toLower())) {
+    } else if (canonicalMethod(action.method).isNull()) {
         check.error(MethodField, "method.invalid",
                     tr("method \"%1\" is not one of get, post, put, patch, delete or head")
                         .arg(action.method));
@@ -194,7 +186,7 @@ void checkPath(const Action &action, const EndpointCatalog &catalog, ActionCheck
             tr("the batch API refuses this call (Asana answers 400 for it): %1").arg(restriction));
         return;
     }
-    if (action.method.isEmpty() || !knownMethods().contains(action.method.toLower()))
+    if (action.method.isEmpty() || canonicalMethod(action.method).isNull())
         return; // the method error says enough; the catalog cannot be consulted
 
     const QString bare =

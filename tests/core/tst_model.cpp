@@ -97,6 +97,21 @@ private slots:
         QVERIFY(!(Action{QStringLiteral("patch"), {}}).isRead());
     }
 
+    void methodsAreCanonicalInAnyCase()
+    {
+        for (const char *method : {"get", "post", "put", "patch", "delete", "head"}) {
+            const QString lower = QString::fromLatin1(method);
+            QCOMPARE(canonicalMethod(lower), lower);
+            QCOMPARE(canonicalMethod(lower.toUpper()), lower);
+            // Loading 100,000 actions keeps one copy of each method, not one per action.
+            QCOMPARE(canonicalMethod(lower.toUpper()).constData(),
+                     canonicalMethod(lower).constData());
+        }
+        QCOMPARE(canonicalMethod(u"PaTcH"), QStringLiteral("patch"));
+        for (const char16_t *unknown : {u"", u"ge", u"gets", u"options", u"get ", u"fetch"})
+            QVERIFY2(canonicalMethod(unknown).isNull(), qPrintable(QString::fromUtf16(unknown)));
+    }
+
     void variableSubstitution()
     {
         const QList<Variable> vars{{QStringLiteral("ws"), QStringLiteral("1001")},
