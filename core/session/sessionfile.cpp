@@ -1,5 +1,7 @@
 #include "sessionfile.h"
 
+#include "actionarrayscan.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -84,14 +86,6 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("missing");
 }
 
-bool isKnownMethod(const QString &lower)
-{
-    static const QStringList known = {QStringLiteral("get"),    QStringLiteral("post"),
-                                      QStringLiteral("put"),    QStringLiteral("patch"),
-                                      QStringLiteral("delete"), QStringLiteral("head")};
-    return known.contains(lower);
-}
-
 Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &diagnostics)
 {
     Action action;
@@ -110,9 +104,8 @@ Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &dia
         ++known;
         if (method.isString()) {
             action.method = method.toString();
-            const QString lower = action.method.toLower();
-            if (isKnownMethod(lower))
-                action.method = lower;
+            if (QString canonical = canonicalMethod(action.method); !canonical.isNull())
+                action.method = std::move(canonical);
         } else {
             addDiagnostic(
                 diagnostics, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
@@ -267,35 +260,36 @@ Error tooLarge(qint64 bytes)
                      .arg(MaxInputBytes / MiB)};
 }
 
-/// Parses and then releases `json` (when it holds the only reference to the bytes) before the
-/// actions are built, so a big file's text and its actions are not in memory at once.
-Result<LoadedInput> parseOwned(QByteArray &json)
+/// The document behind an input, or the error a person should see: line and column for broken
+/// JSON, and a plain word for JSON that is valid but not an object or an array.
+Result<QJsonDocument> parseDocument(const QByteArray &json)
 {
-    if (json.size() > MaxInputBytes)
-        return tooLarge(json.size());
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const qsizetype first = std::find_if(json.cbegin(), json.cend(),
-                                             [](char c) { return !std::isspace(uchar(c)); }) -
-                                json.cbegin();
-        if (first == json.size())
-            return Error{tr("the input is empty: expected a Tenfold session, an Asana batch body "
-                            "({\"data\":{\"actions\":[...]}}) or an array of actions")};
-        // Qt takes only an object or an array as a document and calls anything else an
-        // "illegal value"; say what the valid JSON is instead.
-        if (json.at(first) != '{' && json.at(first) != '[') {
-            const QJsonDocument wrapped = QJsonDocument::fromJson('[' + json + ']');
-            if (wrapped.isArray() && wrapped.array().size() == 1) {
-                return Error{tr("this JSON is %1, not a Tenfold session, an Asana batch body "
-                                "({\"data\":{\"actions\":[...]}}) or an array of actions")
-                                 .arg(jsonTypeName(wrapped.array().at(0)))};
-            }
+    QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        return doc;
+    const qsizetype first =
+        std::find_if(json.cbegin(), json.cend(), [](char c) { return !std::isspace(uchar(c)); }) -
+        json.cbegin();
+    if (first == json.size())
+        return Error{tr("the input is empty: expected a Tenfold session, an Asana batch body "
+                        "({\"data\":{\"actions\":[...]}}) or an array of actions")};
+    // Qt takes only an object or an array as a document and calls anything else an
+    // "illegal value"; say what the valid JSON is instead.
+    if (json.at(first) != '{' && json.at(first) != '[') {
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + json + ']');
+        if (wrapped.isArray() && wrapped.array().size() == 1) {
+            return Error{tr("this JSON is %1, not a Tenfold session, an Asana batch body "
+                            "({\"data\":{\"actions\":[...]}}) or an array of actions")
+                             .arg(jsonTypeName(wrapped.array().at(0)))};
         }
-        return parseErrorAt(json, parseError);
     }
-    json = QByteArray();
+    return parseErrorAt(json, parseError);
+}
 
+/// Tells the three inputs apart and reads the one `doc` holds.
+Result<LoadedInput> readDocument(const QJsonDocument &doc)
+{
     if (doc.isArray()) {
         LoadedInput input;
         input.kind = InputKind::ActionArray;
@@ -321,12 +315,120 @@ Result<LoadedInput> parseOwned(QByteArray &json)
                     "({\"data\":{\"actions\":[...]}}) nor an array of actions")};
 }
 
+/// Parses and then releases `json` (when it holds the only reference to the bytes) before the
+/// actions are built, so a big file's text and its actions are not in memory at once.
+Result<LoadedInput> parseWhole(QByteArray &json)
+{
+    Result<QJsonDocument> doc = parseDocument(json);
+    if (!doc)
+        return doc.error();
+    json = QByteArray();
+    return readDocument(doc.value());
+}
+
+/// readDocument() takes each kind's actions from where the scan looks for them; checked anyway,
+/// so that a new input kind can never be handed the elements of another array.
+bool placeFits(ActionArrayLayout::Place place, InputKind kind)
+{
+    switch (place) {
+    case ActionArrayLayout::Place::Root:
+        return kind == InputKind::ActionArray;
+    case ActionArrayLayout::Place::SessionActions:
+        return kind == InputKind::Session;
+    case ActionArrayLayout::Place::BatchBodyActions:
+        return kind == InputKind::BatchBody;
+    }
+    return false;
+}
+
+/// Reads a big input's actions chunk by chunk on all cores, and the rest of it (everything but
+/// the actions' elements) as one small document. Qt's parser still checks every byte: each
+/// chunk is parsed as an array of exactly the elements the scan counted, and the rest with an
+/// empty array in the actions' place. Answers nothing when anything does not fit, so that the
+/// whole-document parse decides, and reports errors where they are in the file.
+std::optional<LoadedInput> parseInChunks(const QByteArray &json, qsizetype chunkBytes)
+{
+    const std::optional<ActionArrayLayout> layout = scanActionArray(json, chunkBytes);
+    if (!layout)
+        return std::nullopt;
+    QByteArray rest = json.left(layout->open + 1) + json.mid(layout->close);
+    Result<QJsonDocument> restDoc = parseDocument(rest);
+    if (!restDoc)
+        return std::nullopt;
+    rest = QByteArray();
+    Result<LoadedInput> input = readDocument(restDoc.value());
+    if (!input || !placeFits(layout->place, input->kind) || !input->session.actions.isEmpty())
+        return std::nullopt;
+
+    QList<Action> &actions = input->session.actions;
+    actions.resize(layout->count);
+    actions.detach(); // workers write through non-const operator[], which must not detach
+    auto convert = [&json, &actions](const ActionArrayLayout::Chunk &chunk) {
+        QByteArray text;
+        text.reserve(chunk.end - chunk.begin + 2);
+        text.append('[').append(json.constData() + chunk.begin, chunk.end - chunk.begin);
+        text.append(']');
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+        text = QByteArray();
+        const QJsonArray elements = doc.array();
+        if (error.error != QJsonParseError::NoError || elements.size() != chunk.count)
+            return std::optional<QList<Diagnostic>>();
+        QList<Diagnostic> found;
+        for (int i = 0; i < chunk.count; ++i)
+            actions[chunk.first + i] = actionFromJson(elements.at(i), chunk.first + i, found);
+        return std::optional<QList<Diagnostic>>(std::move(found));
+    };
+    for (const auto &found : QtConcurrent::blockingMapped(layout->chunks, convert)) {
+        if (!found)
+            return std::nullopt;
+        input->diagnostics.append(*found);
+    }
+    return std::move(input).value();
+}
+
+/// Inputs from this size on are read in chunks on all cores; below it one parse is quick enough.
+constexpr qsizetype ChunkedParseMinBytes = 1024 * 1024;
+/// Big enough that a chunk's parse outweighs handing it to a thread, small enough that both
+/// cores stay busy to the end and a chunk's document is freed long before the last is read.
+constexpr qsizetype ChunkBytes = 256 * 1024;
+
+Result<LoadedInput> parseOwned(QByteArray &json, qsizetype chunkedFromBytes, qsizetype chunkBytes,
+                               bool *usedChunks)
+{
+    if (usedChunks)
+        *usedChunks = false;
+    if (json.size() > MaxInputBytes)
+        return tooLarge(json.size());
+    if (json.size() >= chunkedFromBytes) {
+        if (std::optional<LoadedInput> input = parseInChunks(json, chunkBytes)) {
+            if (usedChunks)
+                *usedChunks = true;
+            return std::move(*input);
+        }
+    }
+    return parseWhole(json);
+}
+
 } // namespace
 
 Result<LoadedInput> parseInput(const QByteArray &json)
 {
     QByteArray shared = json; // releasing this copy leaves the caller's bytes alone
-    return parseOwned(shared);
+    return parseOwned(shared, ChunkedParseMinBytes, ChunkBytes, nullptr);
+}
+
+Result<LoadedInput> parseInputInChunks(const QByteArray &json, qsizetype chunkBytes,
+                                       bool *usedChunks)
+{
+    QByteArray shared = json;
+    return parseOwned(shared, 0, chunkBytes, usedChunks);
+}
+
+Result<LoadedInput> parseInputWhole(const QByteArray &json)
+{
+    QByteArray shared = json;
+    return parseOwned(shared, MaxInputBytes + 1, ChunkBytes, nullptr);
 }
 
 Result<LoadedInput> loadInput(const QString &path)
@@ -351,7 +453,7 @@ Result<LoadedInput> loadInput(const QString &path)
     if (file.error() != QFileDevice::NoError)
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
     file.close();
-    return parseOwned(bytes);
+    return parseOwned(bytes, ChunkedParseMinBytes, ChunkBytes, nullptr);
 }
 
 QJsonObject actionToSessionJson(const Action &action)

@@ -28,6 +28,12 @@ constexpr qint64 MaxInputBytes = 512ll * 1024 * 1024;
 /// Parses any of the three input kinds. Fails, with line and column where known, for
 /// malformed JSON, foreign JSON or a session of a newer version; never returns half a session.
 Result<LoadedInput> parseInput(const QByteArray &json);
+/// parseInput() with its two readers chosen by hand, for tests and fuzzing, which check that they
+/// agree. The chunked reader is tried whatever the input's size, with chunks of about
+/// `chunkBytes`; `usedChunks` tells whether it read the input or left it to the whole parse.
+Result<LoadedInput> parseInputInChunks(const QByteArray &json, qsizetype chunkBytes,
+                                       bool *usedChunks = nullptr);
+Result<LoadedInput> parseInputWhole(const QByteArray &json);
 /// Reads and parses a file; "-" reads standard input.
 Result<LoadedInput> loadInput(const QString &path);
 
