@@ -38,6 +38,7 @@ const QLatin1String OptionsKey("options");
 const QLatin1String NoteKey("note");
 const QLatin1String EnabledKey("enabled");
 const QLatin1String ValueKey("value");
+const QLatin1String ResultsKey("results");
 
 /// Turns QJsonParseError's byte offset into the 1-based line and column people look for.
 Error parseErrorAt(const QByteArray &json, const QJsonParseError &error)
@@ -207,6 +208,7 @@ Result<LoadedInput> readSession(const QJsonObject &root)
 
     LoadedInput input;
     input.kind = InputKind::Session;
+    input.keptResults = root.value(ResultsKey);
     Session &session = input.session;
     session.name = root.value(NameKey).toString();
 

@@ -19,6 +19,10 @@ struct LoadedInput
     /// Shape problems found while reading (an action that is not an object, a method that is
     /// not a string...). The affected action is kept, empty, so numbering stays true.
     QList<Diagnostic> diagnostics;
+    /// A session's optional "results" member as it was read (results kept in the session, read
+    /// by ui/results/resultsio), so that opening a session parses the file once. Undefined when
+    /// there is none; always Undefined for a batch body or an action array.
+    QJsonValue keptResults = QJsonValue::Undefined;
 };
 
 constexpr int SessionFormatVersion = 1;

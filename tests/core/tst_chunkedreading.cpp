@@ -100,7 +100,7 @@ bool sameOutcome(const Result<LoadedInput> &whole, const Result<LoadedInput> &ch
     }
     *why = QStringLiteral("the loaded inputs differ");
     return whole->kind == chunked->kind && whole->session == chunked->session &&
-           whole->diagnostics == chunked->diagnostics;
+           whole->diagnostics == chunked->diagnostics && whole->keptResults == chunked->keptResults;
 }
 } // namespace
 

@@ -105,6 +105,25 @@ private slots:
         QVERIFY(loaded->session.actions.first().data.isUndefined());
     }
 
+    void keepsTheResultsMemberOfASessionOnly()
+    {
+        // Results kept in a session come back with the one parse of the file, as they were.
+        const QJsonObject results{{QStringLiteral("format"), QStringLiteral("tenfold-results")},
+                                  {QStringLiteral("results"), QJsonArray{1, 2}}};
+        QJsonObject root = QJsonDocument::fromJson(serializeSession(sampleSession())).object();
+        root.insert(QStringLiteral("results"), results);
+        Result<LoadedInput> loaded = parseInput(QJsonDocument(root).toJson());
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->keptResults, QJsonValue(results));
+
+        QVERIFY(parseInput(serializeSession(sampleSession()))->keptResults.isUndefined());
+        // Elsewhere "results" is nobody's business: a batch body's member is not kept.
+        Result<LoadedInput> body =
+            parseInput(J("{'data':{'actions':[{'method':'get'}]},'results':{'a':1}}"));
+        QVERIFY(body.ok());
+        QVERIFY(body->keptResults.isUndefined());
+    }
+
     void shapeProblemsKeepNumbering()
     {
         Result<LoadedInput> loaded =

@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     if (chunked->kind != loaded->kind || !(chunked->session == loaded->session) ||
-        chunked->diagnostics != loaded->diagnostics)
+        chunked->diagnostics != loaded->diagnostics || chunked->keptResults != loaded->keptResults)
         __builtin_trap();
     // Compared as saved rather than with ==: Qt keeps a string's leading U+FEFF in the parsed
     // value's bytes but drops it whenever the string is read or written (QString::fromUtf8 takes

@@ -24,11 +24,13 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -265,6 +267,23 @@ private slots:
         QVERIFY(!other.results()->entry(1).stale);
         // Older readers see a plain session.
         QVERIFY(bool(parseInput(saved)));
+    }
+
+    void brokenKeptResultsAreReportedAndTheSessionStillOpens()
+    {
+        Session session;
+        session.name = QStringLiteral("QA");
+        session.actions = {get(QStringLiteral("/tasks/1401"))};
+        QJsonObject root = QJsonDocument::fromJson(serializeSession(session)).object();
+        root.insert(QStringLiteral("results"), QStringLiteral("not a results object"));
+        const QString path = m_dir.filePath(QStringLiteral("broken-results.tenfold.json"));
+        QVERIFY(!writeFileAtomically(path, QJsonDocument(root).toJson()));
+
+        QVERIFY(m_window->openFile(path).isEmpty());
+        QCOMPARE(m_window->document()->actions()->rowCount(), 1);
+        QVERIFY(!m_window->results()->hasResult(0));
+        const QString status = m_window->statusBar()->currentMessage();
+        QVERIFY2(status.contains(QStringLiteral("could not be read")), qPrintable(status));
     }
 
     void sendingToAServerAsksForTheTokenFirst()

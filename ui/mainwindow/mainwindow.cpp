@@ -595,25 +595,22 @@ QString MainWindow::openFile(const QString &path)
         session.name = QFileInfo(path).completeBaseName();
     loadSession(session, isSession ? QFileInfo(path).absoluteFilePath() : QString());
     m_recentFiles.add(path);
-    if (isSession) {
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly)) {
-            if (std::optional<Result<SendRun>> kept = resultsInSession(file.readAll())) {
-                if (*kept)
-                    m_results->loadRun(kept->value());
-                else
-                    statusBar()->showMessage(
-                        tr("The results saved in this session could not be read: %1")
-                            .arg(kept->errorString()),
-                        8000);
-            }
+    const int count = int(session.actions.size());
+    QString opened = tr("Opened %1 (%2)")
+                         .arg(QFileInfo(path).fileName(),
+                              count == 1 ? tr("1 action") : tr("%1 actions").arg(count));
+    int shownFor = 5000;
+    if (std::optional<Result<SendRun>> kept = resultsInSession(loaded->keptResults)) {
+        if (*kept) {
+            m_results->loadRun(kept->value());
+        } else {
+            // One message, so that the problem is not replaced by "Opened" at once.
+            opened +=
+                tr("; the results saved in it could not be read: %1").arg(kept->errorString());
+            shownFor = 15000;
         }
     }
-    const int count = int(session.actions.size());
-    statusBar()->showMessage(tr("Opened %1 (%2)")
-                                 .arg(QFileInfo(path).fileName(),
-                                      count == 1 ? tr("1 action") : tr("%1 actions").arg(count)),
-                             5000);
+    statusBar()->showMessage(opened, shownFor);
     return {};
 }
 

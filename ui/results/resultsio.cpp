@@ -56,10 +56,8 @@ QByteArray sessionWithResults(const QByteArray &sessionJson, const SendRun &run)
     return QJsonDocument(session).toJson(QJsonDocument::Indented);
 }
 
-std::optional<Result<SendRun>> resultsInSession(const QByteArray &sessionJson)
+std::optional<Result<SendRun>> resultsInSession(const QJsonValue &results)
 {
-    const QJsonObject session = QJsonDocument::fromJson(sessionJson).object();
-    const QJsonValue results = session.value(QLatin1String("results"));
     if (results.isUndefined() || results.isNull())
         return std::nullopt;
     if (!results.isObject())

@@ -4,6 +4,7 @@
 #include "sending/sendresult.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 
 #include <optional>
 
@@ -16,7 +17,8 @@ QByteArray resultsToCsv(const SendRun &run, const QList<bool> &stale = {});
 /// A session file with its results under the optional top-level "results" key (the results file
 /// format); older readers ignore the key. Never holds the token (neither part has a field for it).
 QByteArray sessionWithResults(const QByteArray &sessionJson, const SendRun &run);
-/// The "results" kept in a session file; nullopt when it has none, an error when it is broken.
-std::optional<Result<SendRun>> resultsInSession(const QByteArray &sessionJson);
+/// The results kept in a session file, from its "results" member as the loader read it
+/// (LoadedInput::keptResults); nullopt when it has none, an error when it is broken.
+std::optional<Result<SendRun>> resultsInSession(const QJsonValue &keptResults);
 
 } // namespace Tenfold
