@@ -69,31 +69,35 @@ QList<ApiError> parseApiErrors(const QJsonValue &body)
     return errors;
 }
 
+void SendSummary::add(ActionState state)
+{
+    switch (state) {
+    case ActionState::Pending:
+        ++pending;
+        break;
+    case ActionState::Succeeded:
+        ++succeeded;
+        break;
+    case ActionState::Failed:
+        ++failed;
+        break;
+    case ActionState::OutcomeUnknown:
+        ++unknown;
+        break;
+    case ActionState::Cancelled:
+        ++cancelled;
+        break;
+    case ActionState::Skipped:
+        ++skipped;
+        break;
+    }
+}
+
 SendSummary SendRun::summary() const
 {
     SendSummary summary;
-    for (const ActionResult &result : results) {
-        switch (result.state) {
-        case ActionState::Pending:
-            ++summary.pending;
-            break;
-        case ActionState::Succeeded:
-            ++summary.succeeded;
-            break;
-        case ActionState::Failed:
-            ++summary.failed;
-            break;
-        case ActionState::OutcomeUnknown:
-            ++summary.unknown;
-            break;
-        case ActionState::Cancelled:
-            ++summary.cancelled;
-            break;
-        case ActionState::Skipped:
-            ++summary.skipped;
-            break;
-        }
-    }
+    for (const ActionResult &result : results)
+        summary.add(result.state);
     return summary;
 }
 

@@ -86,6 +86,8 @@ struct SendSummary
     int pending = 0;
 
     int sent() const { return succeeded + failed + unknown + cancelled + pending; }
+    /// Counts one action in its state.
+    void add(ActionState state);
 };
 
 /// A whole send: what was sent where, under which plan, and every action's result, index for

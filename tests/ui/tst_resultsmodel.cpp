@@ -69,10 +69,26 @@ private slots:
         QVERIFY(!results.matches(2, ResultsModel::Filter::Failures));
         QVERIFY(results.matches(5, ResultsModel::Filter::Failures)); // the 404, moved down
         QCOMPARE(results.unfinishedRows(), QList<int>({5}));
+        results.setResult(4, resultWith(0, ActionState::OutcomeUnknown), actions.action(4));
+        // The counts line's summary, computed without building a run, agrees with the run's:
+        // four succeeded (one of five is now unknown), the 404, and the new row skipped.
+        const SendSummary counted = results.summary();
+        const SendSummary fromRun = results.toRun().summary();
+        QCOMPARE(counted.succeeded, 4);
+        QCOMPARE(counted.failed, 1);
+        QCOMPARE(counted.unknown, 1);
+        QCOMPARE(counted.skipped, 1);
+        QCOMPARE(counted.succeeded, fromRun.succeeded);
+        QCOMPARE(counted.failed, fromRun.failed);
+        QCOMPARE(counted.unknown, fromRun.unknown);
+        QCOMPARE(counted.cancelled, fromRun.cancelled);
+        QCOMPARE(counted.pending, fromRun.pending);
+        QCOMPARE(counted.skipped, fromRun.skipped);
 
         const QByteArray csv = resultsToCsv(results.toRun());
         QCOMPARE(csv.count('\n'), 8); // header + 7 rows
         QVERIFY(csv.contains(",failed,404,"));
+        QVERIFY(csv.contains(",outcome_unknown,"));
         results.clear();
         QCOMPARE(results.resultCount(), 0);
     }

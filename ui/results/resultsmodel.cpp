@@ -358,6 +358,14 @@ SendRun ResultsModel::toRun(const QList<int> &rows) const
     return run;
 }
 
+SendSummary ResultsModel::summary() const
+{
+    SendSummary summary;
+    for (const Entry &e : m_entries)
+        summary.add(e.present ? e.result.state : ActionState::Skipped);
+    return summary;
+}
+
 QList<int> ResultsModel::unfinishedRows() const
 {
     QList<int> rows;

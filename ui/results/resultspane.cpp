@@ -126,7 +126,7 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
     m_filterTimer->setInterval(0);
     connect(m_filterTimer, &QTimer::timeout, this, &ResultsPane::filterSlice);
     auto updateCounts = [this] {
-        const SendSummary s = m_model->toRun().summary();
+        const SendSummary s = m_model->summary();
         QStringList parts;
         if (s.succeeded)
             parts << tr("%1 succeeded").arg(s.succeeded);
