@@ -9,6 +9,7 @@
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -168,23 +169,22 @@ void readActions(const QJsonArray &array, LoadedInput &input)
     // Big files are converted on all cores: each chunk fills its own slots of the action list
     // and keeps its own diagnostics, joined in order afterwards.
     const int count = int(array.size());
-    QList<Action> &actions = input.session.actions;
-    actions.resize(count);
+    input.session.actions.resize(count);
+    Action *const out = input.session.actions.data(); // one owner; workers fill their slots
     constexpr int ChunkSize = 8192;
     QList<std::pair<int, int>> chunks;
     for (int first = 0; first < count; first += ChunkSize)
         chunks.append({first, std::min(count, first + ChunkSize)});
-    auto convert = [&array, &actions](const std::pair<int, int> &chunk) {
+    auto convert = [&array, out](const std::pair<int, int> &chunk) {
         QList<Diagnostic> found;
         for (int i = chunk.first; i < chunk.second; ++i)
-            actions[i] = actionFromJson(array.at(i), i, found);
+            out[i] = actionFromJson(array.at(i), i, found);
         return found;
     };
     if (chunks.size() <= 1) {
         input.diagnostics.append(convert({0, count}));
         return;
     }
-    actions.detach(); // workers write through non-const operator[], which must not detach
     for (const QList<Diagnostic> &found : QtConcurrent::blockingMapped(chunks, convert))
         input.diagnostics.append(found);
 }
@@ -344,7 +344,10 @@ bool placeFits(ActionArrayLayout::Place place, InputKind kind)
 }
 
 /// Reads a big input's actions chunk by chunk on all cores, and the rest of it (everything but
-/// the actions' elements) as one small document. Qt's parser still checks every byte: each
+/// the actions' elements) as one small document. readDocument() must find the actions in the
+/// rest by exact key look-ups (QJsonObject::value), as the scan does: iterating keys would
+/// see "\xef\xbb\xbfactions" as "actions" (QString::fromUtf8 drops a leading U+FEFF), a key the
+/// scan rightly skips. Qt's parser still checks every byte: each
 /// chunk is parsed as an array of exactly the elements the scan counted, and the rest with an
 /// empty array in the actions' place. Answers nothing when anything does not fit, so that the
 /// whole-document parse decides, and reports errors where they are in the file.
@@ -362,10 +365,13 @@ std::optional<LoadedInput> parseInChunks(const QByteArray &json, qsizetype chunk
     if (!input || !placeFits(layout->place, input->kind) || !input->session.actions.isEmpty())
         return std::nullopt;
 
-    QList<Action> &actions = input->session.actions;
-    actions.resize(layout->count);
-    actions.detach(); // workers write through non-const operator[], which must not detach
-    auto convert = [&json, &actions](const ActionArrayLayout::Chunk &chunk) {
+    input->session.actions.resize(layout->count);
+    Action *const out = input->session.actions.data(); // one owner; workers fill their slots
+    // A chunk that fails sends the whole input to parseWhole(), so the others may stop early.
+    std::atomic<bool> failed = false;
+    auto convert = [&json, out, &failed](const ActionArrayLayout::Chunk &chunk) {
+        if (failed.load(std::memory_order_relaxed))
+            return std::optional<QList<Diagnostic>>();
         QByteArray text;
         text.reserve(chunk.end - chunk.begin + 2);
         text.append('[').append(json.constData() + chunk.begin, chunk.end - chunk.begin);
@@ -374,11 +380,13 @@ std::optional<LoadedInput> parseInChunks(const QByteArray &json, qsizetype chunk
         const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
         text = QByteArray();
         const QJsonArray elements = doc.array();
-        if (error.error != QJsonParseError::NoError || elements.size() != chunk.count)
+        if (error.error != QJsonParseError::NoError || elements.size() != chunk.count) {
+            failed = true;
             return std::optional<QList<Diagnostic>>();
+        }
         QList<Diagnostic> found;
         for (int i = 0; i < chunk.count; ++i)
-            actions[chunk.first + i] = actionFromJson(elements.at(i), chunk.first + i, found);
+            out[chunk.first + i] = actionFromJson(elements.at(i), chunk.first + i, found);
         return std::optional<QList<Diagnostic>>(std::move(found));
     };
     for (const auto &found : QtConcurrent::blockingMapped(layout->chunks, convert)) {
