@@ -207,6 +207,11 @@ int main(int argc, char *argv[])
     window->document()->undoStack()->undo();
     report("delete + undo one row in the middle", frame.elapsed() / 1000.0, "s");
 
+    // The recovery copy is written every few seconds while there are unsaved edits.
+    frame.start();
+    window->autosave();
+    report("autosave of the big session (UI thread)", frame.elapsed() / 1000.0, "s");
+
     delete window;
     return 0;
 }

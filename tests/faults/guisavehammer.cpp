@@ -47,6 +47,8 @@ int main(int argc, char **argv)
         window.document()->actions()->editField(0, ActionTableModel::PathColumn,
                                                 QStringLiteral("/tasks/%1").arg(generation));
         window.autosave();
+        // The kill must be able to land inside the background write, not only queue them up.
+        window.recoveryStore().waitForBackgroundWork();
         if (!window.save()) {
             std::fprintf(stderr, "save failed\n");
             QCoreApplication::exit(1);

@@ -102,12 +102,14 @@ private slots:
         window.document()->actions()->editField(0, ActionTableModel::PathColumn,
                                                 QStringLiteral("/tasks/8"));
         window.autosave();
+        window.recoveryStore().waitForBackgroundWork();
         const QString recovery = window.recoveryStore().sessionPath();
         const ino_t recoveryBefore = inodeOf(recovery);
         QVERIFY(recoveryBefore != 0);
         window.document()->actions()->editField(0, ActionTableModel::PathColumn,
                                                 QStringLiteral("/tasks/9"));
         window.autosave();
+        window.recoveryStore().waitForBackgroundWork();
         QVERIFY(inodeOf(recovery) != recoveryBefore);
         QVERIFY2(opensWhole(recovery, &why), qPrintable(why));
         QVERIFY(window.save());

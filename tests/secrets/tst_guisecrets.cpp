@@ -184,6 +184,7 @@ private slots:
         m_window->document()->actions()->editField(0, ActionTableModel::PathColumn,
                                                    QStringLiteral("/tasks/1410"));
         m_window->autosave();
+        m_window->recoveryStore().waitForBackgroundWork(); // written off the UI thread
         QVERIFY(QFile::exists(m_window->recoveryStore().sessionPath()));
         QVERIFY(m_window->exportResults(m_dir.filePath(QStringLiteral("secrets.results.json")))
                     .isEmpty());

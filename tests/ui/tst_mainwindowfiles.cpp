@@ -177,6 +177,7 @@ private slots:
         m_window->pasteActions(QStringLiteral(
             R"([{"method":"get","relative_path":"/users/me","note":"not saved yet"}])"));
         m_window->autosave();
+        m_window->recoveryStore().waitForBackgroundWork(); // written off the UI thread
         QVERIFY(QFile::exists(m_window->recoveryStore().sessionPath()));
         // A crash: the window goes away without closeEvent cleaning up.
         m_window.release()->deleteLater();
@@ -192,6 +193,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("recovered.tenfold.json"));
         FileDialog::setNextFileName(path);
         QVERIFY(next.save());
+        next.recoveryStore().waitForBackgroundWork();
         QVERIFY(!QFile::exists(next.recoveryStore().sessionPath())); // saved: nothing to recover
     }
 

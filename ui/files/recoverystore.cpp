@@ -15,11 +15,18 @@ const QString OriginFile = QStringLiteral("recovery.origin");
 
 RecoveryStore::RecoveryStore(const QString &directory)
     : m_directory(directory)
+    , m_worker(std::make_unique<QThreadPool>())
 {
     if (m_directory.isEmpty()) {
         m_directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                       QStringLiteral("/recovery");
     }
+    m_worker->setMaxThreadCount(1);
+}
+
+RecoveryStore::~RecoveryStore()
+{
+    waitForBackgroundWork();
 }
 
 QString RecoveryStore::sessionPath() const
@@ -27,23 +34,59 @@ QString RecoveryStore::sessionPath() const
     return m_directory + u'/' + SessionFile;
 }
 
-std::optional<Error> RecoveryStore::save(const Session &session, const QString &originalPath)
+std::optional<Error> RecoveryStore::write(const QByteArray &session, const QString &originalPath)
 {
     if (!QDir().mkpath(m_directory))
         return Error{QStringLiteral("cannot create %1").arg(m_directory)};
     if (auto error = writeFileAtomically(m_directory + u'/' + OriginFile, originalPath.toUtf8()))
         return error;
-    return saveSession(session, sessionPath());
+    return writeFileAtomically(sessionPath(), session);
+}
+
+std::optional<Error> RecoveryStore::save(const Session &session, const QString &originalPath)
+{
+    return write(serializeSession(session), originalPath);
+}
+
+void RecoveryStore::saveInBackground(const Session &session, const QString &originalPath,
+                                     QObject *context, std::function<void(const Error &)> onError)
+{
+    // The session is implicitly shared: this copy costs nothing, and later edits detach from it.
+    const quint64 discards = m_discards.load();
+    m_worker->start([this, session, originalPath, context, onError, discards] {
+        const QByteArray bytes = serializeSession(session); // the long part
+        // Saved or closed meanwhile: nothing to recover any more. (The discard queued behind this
+        // save would remove its files anyway; this only spares writing them.)
+        if (m_discards.load() != discards)
+            return;
+        if (std::optional<Error> error = write(bytes, originalPath)) {
+            QMetaObject::invokeMethod(
+                context, [onError, error = *error] { onError(error); }, Qt::QueuedConnection);
+        }
+    });
 }
 
 void RecoveryStore::discard()
+{
+    ++m_discards;
+    // Queued behind a save that may be writing right now, so that its files go too.
+    m_worker->start([this] { removeFiles(); });
+}
+
+void RecoveryStore::removeFiles()
 {
     QFile::remove(sessionPath());
     QFile::remove(m_directory + u'/' + OriginFile);
 }
 
-std::optional<RecoveryStore::Recovered> RecoveryStore::pending() const
+void RecoveryStore::waitForBackgroundWork()
 {
+    m_worker->waitForDone();
+}
+
+std::optional<RecoveryStore::Recovered> RecoveryStore::pending()
+{
+    waitForBackgroundWork();
     if (!QFile::exists(sessionPath()))
         return std::nullopt;
     Result<LoadedInput> loaded = loadInput(sessionPath());
