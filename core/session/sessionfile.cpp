@@ -482,7 +482,7 @@ QJsonObject actionToSessionJson(const Action &action)
     return object;
 }
 
-QByteArray serializeSession(const Session &session)
+QByteArray serializeSession(const Session &session, const QJsonValue &keptResults)
 {
     QJsonObject root;
     root.insert(FormatKey, FormatName);
@@ -499,6 +499,8 @@ QByteArray serializeSession(const Session &session)
     for (const Action &action : session.actions)
         actions.append(actionToSessionJson(action));
     root.insert(ActionsKey, actions);
+    if (!keptResults.isUndefined())
+        root.insert(ResultsKey, keptResults);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -43,7 +43,10 @@ Result<LoadedInput> loadInput(const QString &path);
 
 /// One action as a JSON object in session files: the wire fields plus note and enabled.
 QJsonObject actionToSessionJson(const Action &action);
-QByteArray serializeSession(const Session &session);
+/// The session file's bytes; `keptResults`, when given, becomes its optional "results" member
+/// (results kept with the session, written by ui/results; older readers ignore it).
+QByteArray serializeSession(const Session &session,
+                            const QJsonValue &keptResults = QJsonValue::Undefined);
 
 /// Writes atomically (QSaveFile): the old file stays intact if anything fails.
 std::optional<Error> saveSession(const Session &session, const QString &path);

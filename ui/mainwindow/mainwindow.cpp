@@ -663,9 +663,12 @@ bool MainWindow::saveTo(const QString &path)
     Session session = m_document->session();
     if (session.name.isEmpty())
         session.name = QFileInfo(path).fileName().section(u'.', 0, 0);
-    QByteArray bytes = serializeSession(session);
-    if (m_keepResults->isChecked() && m_results->resultCount() > 0 && !isSending())
-        bytes = sessionWithResults(bytes, m_results->toRun());
+    // Results go under the session's optional "results" member (the results file format);
+    // neither part has a field for the token.
+    const bool keep = m_keepResults->isChecked() && m_results->resultCount() > 0 && !isSending();
+    const QByteArray bytes =
+        serializeSession(session, keep ? QJsonValue(resultsToJson(m_results->toRun()))
+                                       : QJsonValue(QJsonValue::Undefined));
     if (const std::optional<Error> error = writeFileAtomically(path, bytes)) {
         MessageBox::critical(
             this, tr("Cannot save"),

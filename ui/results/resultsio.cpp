@@ -49,13 +49,6 @@ QByteArray resultsToCsv(const SendRun &run, const QList<bool> &stale)
     return out;
 }
 
-QByteArray sessionWithResults(const QByteArray &sessionJson, const SendRun &run)
-{
-    QJsonObject session = QJsonDocument::fromJson(sessionJson).object();
-    session.insert(QStringLiteral("results"), resultsToJson(run));
-    return QJsonDocument(session).toJson(QJsonDocument::Indented);
-}
-
 std::optional<Result<SendRun>> resultsInSession(const QJsonValue &results)
 {
     if (results.isUndefined() || results.isNull())

@@ -14,9 +14,6 @@ namespace Tenfold {
 /// duration, batch, attempts, stale), quoted per RFC 4180.
 QByteArray resultsToCsv(const SendRun &run, const QList<bool> &stale = {});
 
-/// A session file with its results under the optional top-level "results" key (the results file
-/// format); older readers ignore the key. Never holds the token (neither part has a field for it).
-QByteArray sessionWithResults(const QByteArray &sessionJson, const SendRun &run);
 /// The results kept in a session file, from its "results" member as the loader read it
 /// (LoadedInput::keptResults); nullopt when it has none, an error when it is broken.
 std::optional<Result<SendRun>> resultsInSession(const QJsonValue &keptResults);
