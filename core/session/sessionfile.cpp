@@ -152,8 +152,18 @@ Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &dia
         static const QStringList knownKeys = {MethodKey,  PathKey, DataKey,
                                               OptionsKey, NoteKey, EnabledKey};
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (knownKeys.contains(it.key()))
+            if (knownKeys.contains(it.key())) {
+                if (object.contains(it.key()))
+                    continue; // read above
+                // Qt drops a leading U+FEFF whenever it reads a key back, so "\uFEFFmethod"
+                // shows as "method" here although the look-up above did not find it.
+                addDiagnostic(diagnostics, Severity::Warning, index, it.key(),
+                              QStringLiteral("action.hidden-character"),
+                              tr("the key \"%1\" starts with an invisible character (U+FEFF) "
+                                 "and was not read; type the key again")
+                                  .arg(it.key()));
                 continue;
+            }
             addDiagnostic(diagnostics, Severity::Warning, index, it.key(),
                           QStringLiteral("action.unknown-key"),
                           tr("\"%1\" is not part of an action (method, relative_path, data, "

@@ -143,6 +143,21 @@ private slots:
         QCOMPARE(loaded->session.actions.at(2).relativePath, QStringLiteral("/x"));
     }
 
+    void aKeyBehindAnInvisibleCharacterIsPointedOut()
+    {
+        // "\uFEFFmethod" looks like "method" in any editor, but it is another key: the action
+        // has no method, and the warning says why instead of leaving the user puzzled.
+        Result<LoadedInput> loaded = parseInput(
+            QByteArray("[{\"\xef\xbb\xbfmethod\":\"get\",\"relative_path\":\"/users/me\"}]"));
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded->session.actions.first().method.isEmpty());
+        QCOMPARE(loaded->diagnostics.size(), 1);
+        const Diagnostic &warning = loaded->diagnostics.first();
+        QCOMPARE(warning.code, QStringLiteral("action.hidden-character"));
+        QCOMPARE(warning.severity, Severity::Warning);
+        QVERIFY2(warning.message.contains(QStringLiteral("U+FEFF")), qPrintable(warning.message));
+    }
+
     void malformedJsonSaysWhere()
     {
         Result<LoadedInput> loaded =
