@@ -30,7 +30,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -279,11 +278,16 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("broken-results.tenfold.json"));
         QVERIFY(!writeFileAtomically(path, QJsonDocument(root).toJson()));
 
+        MessageBox::takeShownTexts();
         QVERIFY(m_window->openFile(path).isEmpty());
         QCOMPARE(m_window->document()->actions()->rowCount(), 1);
         QVERIFY(!m_window->results()->hasResult(0));
-        const QString status = m_window->statusBar()->currentMessage();
-        QVERIFY2(status.contains(QStringLiteral("could not be read")), qPrintable(status));
+        // Said in full, in a dialog: the reason is longer than a status bar shows.
+        const QStringList shown = MessageBox::takeShownTexts();
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(shown.first().contains(QStringLiteral("could not be read")) &&
+                     shown.first().contains(QStringLiteral("not an object")),
+                 qPrintable(shown.join(u'|')));
     }
 
     void sendingToAServerAsksForTheTokenFirst()

@@ -35,6 +35,18 @@ void MessageBox::critical(QWidget *parent, const QString &title, const QString &
     box.exec();
 }
 
+void MessageBox::warning(QWidget *parent, const QString &title, const QString &text,
+                         const QString &details)
+{
+    if (s_quiet) {
+        s_shown.append(text + QStringLiteral("\n\n") + details);
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box.setInformativeText(details);
+    box.exec();
+}
+
 void MessageBox::information(QWidget *parent, const QString &title, const QString &text)
 {
     if (s_quiet) {

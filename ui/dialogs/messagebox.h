@@ -16,6 +16,9 @@ public:
     static void critical(QWidget *parent, const QString &title, const QString &text,
                          const QString &details = {});
     static void information(QWidget *parent, const QString &title, const QString &text);
+    /// Something went partly wrong and the user should know why (recorded with its details).
+    static void warning(QWidget *parent, const QString &title, const QString &text,
+                        const QString &details);
 
     /// The answer the next question() returns without showing anything (tests only).
     static void setNextAnswer(QMessageBox::StandardButton answer);

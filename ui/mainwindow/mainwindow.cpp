@@ -596,21 +596,23 @@ QString MainWindow::openFile(const QString &path)
     loadSession(session, isSession ? QFileInfo(path).absoluteFilePath() : QString());
     m_recentFiles.add(path);
     const int count = int(session.actions.size());
-    QString opened = tr("Opened %1 (%2)")
-                         .arg(QFileInfo(path).fileName(),
-                              count == 1 ? tr("1 action") : tr("%1 actions").arg(count));
-    int shownFor = 5000;
+    statusBar()->showMessage(tr("Opened %1 (%2)")
+                                 .arg(QFileInfo(path).fileName(),
+                                      count == 1 ? tr("1 action") : tr("%1 actions").arg(count)),
+                             5000);
     if (std::optional<Result<SendRun>> kept = resultsInSession(loaded->keptResults)) {
         if (*kept) {
             m_results->loadRun(kept->value());
         } else {
-            // One message, so that the problem is not replaced by "Opened" at once.
-            opened +=
-                tr("; the results saved in it could not be read: %1").arg(kept->errorString());
-            shownFor = 15000;
+            // Someone's saved QA results are missing from view: say so in full, not in a status
+            // message too long for the status bar.
+            MessageBox::warning(this, tr("Results not shown"),
+                                tr("\u201c%1\u201d opened, but the results saved in it could not "
+                                   "be read.")
+                                    .arg(QFileInfo(path).fileName()),
+                                tr("%1\n\nThe file was not changed.").arg(kept->errorString()));
         }
     }
-    statusBar()->showMessage(opened, shownFor);
     return {};
 }
 
