@@ -1,5 +1,6 @@
 #include "actionarrayscan.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <limits>
