@@ -186,7 +186,7 @@ void checkPath(const Action &action, const EndpointCatalog &catalog, ActionCheck
             tr("the batch API refuses this call (Asana answers 400 for it): %1").arg(restriction));
         return;
     }
-    if (action.method.isEmpty() || canonicalMethod(action.method).isNull())
+    if (canonicalMethod(action.method).isNull())
         return; // the method error says enough; the catalog cannot be consulted
 
     const QString bare =
