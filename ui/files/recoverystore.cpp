@@ -43,11 +43,6 @@ std::optional<Error> RecoveryStore::write(const QByteArray &session, const QStri
     return writeFileAtomically(sessionPath(), session);
 }
 
-std::optional<Error> RecoveryStore::save(const Session &session, const QString &originalPath)
-{
-    return write(serializeSession(session), originalPath);
-}
-
 void RecoveryStore::saveInBackground(const Session &session, const QString &originalPath,
                                      QObject *context, std::function<void(const Error &)> onError)
 {

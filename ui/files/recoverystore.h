@@ -27,12 +27,10 @@ public:
     QString directory() const { return m_directory; }
     QString sessionPath() const;
 
-    /// Writes the recovery files now, on the calling thread.
-    std::optional<Error> save(const Session &session, const QString &originalPath);
-    /// The same on a thread of the store's own, so that writing a big session (a quarter of a
-    /// second for 100,000 actions) never freezes the window. Saves and discards run one at a
-    /// time, in the order asked for. A failure is handed to `onError` on `context`'s thread;
-    /// `context` must outlive the store (the window that owns it does).
+    /// Writes the recovery files on a thread of the store's own, so that writing a big session
+    /// (a quarter of a second for 100,000 actions) never freezes the window. Saves and discards run
+    /// one at a time, in the order asked for. A failure is handed to `onError` on `context`'s
+    /// thread; `context` must outlive the store (the window that owns it does).
     void saveInBackground(const Session &session, const QString &originalPath, QObject *context,
                           std::function<void(const Error &)> onError);
     /// Removes the files. A background save that has not written yet never will; one that is
