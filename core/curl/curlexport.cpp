@@ -11,6 +11,9 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+#include <limits>
+
 namespace Tenfold {
 
 namespace {
@@ -87,6 +90,21 @@ std::optional<QString> queryText(const QJsonValue &value)
     }
 }
 
+/// A JSON number with no fraction that an int holds (curl import reads limit=N as an int).
+bool isWholeNumber(const QJsonValue &value)
+{
+    const QCborValue number = QCborValue::fromJsonValue(value);
+    return number.isInteger() && number.toInteger() >= std::numeric_limits<int>::min() &&
+           number.toInteger() <= std::numeric_limits<int>::max();
+}
+
+bool isListOfStrings(const QJsonValue &value)
+{
+    const QJsonArray list = value.toArray();
+    return value.isArray() &&
+           std::all_of(list.begin(), list.end(), [](const QJsonValue &v) { return v.isString(); });
+}
+
 /// The options an action carries, as query parameters (opt_fields, limit, offset).
 Result<QList<std::pair<QString, QString>>> optionsToQuery(const QJsonValue &options, int number)
 {
@@ -107,7 +125,24 @@ Result<QList<std::pair<QString, QString>>> optionsToQuery(const QJsonValue &opti
                             "export per batch instead")
                              .arg(number)
                              .arg(it.key())};
-        const std::optional<QString> text = queryText(it.value());
+        // Only options of the shape Asana documents have a query form that reads back as the
+        // same option (the validator calls the others errors): a whole-number limit, a string
+        // offset, a list of field names.
+        const QJsonValue value = it.value();
+        const char *expected = nullptr;
+        if (name == QLatin1String("limit") && !isWholeNumber(value))
+            expected = QT_TRANSLATE_NOOP("Tenfold::Curl", "a whole number");
+        else if (name == QLatin1String("offset") && !value.isString())
+            expected = QT_TRANSLATE_NOOP("Tenfold::Curl", "a string (the next page's offset)");
+        else if (name == QLatin1String("opt_fields") && !isListOfStrings(value))
+            expected = QT_TRANSLATE_NOOP("Tenfold::Curl", "a list of field names");
+        if (expected) {
+            return Error{tr("action %1: options.%2 must be %3 to be written as a query parameter; "
+                            "correct it, or export per batch")
+                             .arg(number)
+                             .arg(it.key(), tr(expected))};
+        }
+        const std::optional<QString> text = queryText(value);
         if (!text)
             return Error{tr("action %1: options.%2 cannot be written as a query parameter")
                              .arg(number)
@@ -130,13 +165,10 @@ QString withQuery(QString url, const QList<std::pair<QString, QString>> &query)
 Result<CurlCall> directCall(const Action &action, int number, const QUrl &base, bool pretty)
 {
     CurlCall call;
-    call.method = action.method.toUpper();
+    call.method = canonicalMethod(action.method).toUpper();
     // On curl's command line the method is the request itself; in a batch body an unknown one
     // is only data the server answers with a 400, so only per-action export refuses it.
-    static const QStringList known = {QStringLiteral("GET"),    QStringLiteral("POST"),
-                                      QStringLiteral("PUT"),    QStringLiteral("PATCH"),
-                                      QStringLiteral("DELETE"), QStringLiteral("HEAD")};
-    if (!known.contains(call.method))
+    if (call.method.isEmpty())
         return Error{tr("action %1: the method \"%2\" is not one the API knows (GET, POST, PUT, "
                         "PATCH, DELETE, HEAD); correct it to export per action")
                          .arg(number)

@@ -257,6 +257,58 @@ private slots:
         QVERIFY(exportCurl(session, {}).ok()); // in a batch body it is JSON text, answered 400
     }
 
+    void perActionOptionsMustHaveTheirDocumentedShape_data()
+    {
+        QTest::addColumn<QJsonValue>("options");
+        QTest::addColumn<QString>("refusal"); // empty: exported
+        // Found by fuzz_curl_import: limit "launch" was written as limit=launch, which no
+        // importer (Tenfold's or Asana's) reads back as the same option.
+        QTest::newRow("limit as text")
+            << QJsonValue(QJsonObject{{"limit", "launch"}}) << QStringLiteral("options.limit");
+        QTest::newRow("limit as a numeric string")
+            << QJsonValue(QJsonObject{{"limit", "10"}}) << QStringLiteral("options.limit");
+        QTest::newRow("limit with a fraction")
+            << QJsonValue(QJsonObject{{"limit", 2.5}}) << QStringLiteral("options.limit");
+        QTest::newRow("limit beyond an int")
+            << QJsonValue(QJsonObject{{"limit", 1e12}}) << QStringLiteral("options.limit");
+        QTest::newRow("offset as a number")
+            << QJsonValue(QJsonObject{{"offset", 5}}) << QStringLiteral("options.offset");
+        QTest::newRow("fields as one string")
+            << QJsonValue(QJsonObject{{"fields", "name"}}) << QStringLiteral("options.fields");
+        QTest::newRow("fields with a number")
+            << QJsonValue(QJsonObject{{"fields", QJsonArray{"name", 1}}})
+            << QStringLiteral("options.fields");
+        QTest::newRow("documented shapes")
+            << QJsonValue(QJsonObject{{"limit", 10},
+                                      {"offset", "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9"},
+                                      {"fields", QJsonArray{"name", "notes"}}})
+            << QString();
+    }
+
+    void perActionOptionsMustHaveTheirDocumentedShape()
+    {
+        QFETCH(QJsonValue, options);
+        QFETCH(QString, refusal);
+        Session session;
+        Action read = action(QStringLiteral("get"), QStringLiteral("/tasks"));
+        read.options = options;
+        session.actions = {action(QStringLiteral("get"), QStringLiteral("/users/me")), read};
+        CurlExportOptions perAction;
+        perAction.perAction = true;
+        const Result<QString> script = exportCurl(session, perAction);
+        if (refusal.isEmpty()) {
+            QVERIFY2(script.ok(), qPrintable(script.errorString()));
+            QVERIFY(script.value().contains(QLatin1String("limit=10")));
+            return;
+        }
+        QVERIFY(!script.ok());
+        QVERIFY2(script.errorString().startsWith(QStringLiteral("action 2: ") + refusal),
+                 qPrintable(script.errorString()));
+        QVERIFY2(script.errorString().contains(QLatin1String("export per batch")),
+                 qPrintable(script.errorString()));
+        QVERIFY(exportCurl(session, {}).ok()); // a batch body carries the options as they are
+    }
+
     void posixScriptIsValidBash()
     {
         const QString script = exportCurl(sample(), {}).value();
