@@ -8,9 +8,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace Tenfold {
 
 namespace {
+
+/// A duration or offset in milliseconds as a results file gives it. Anything that is not a
+/// finite number a qint64 holds (a damaged or hand-edited file) reads as 0 rather than being
+/// converted, which would be undefined behaviour for 5e24 or NaN.
+qint64 milliseconds(const QJsonValue &value)
+{
+    const double number = value.toDouble();
+    constexpr double Limit = 9.2e18; // just inside qint64
+    if (!std::isfinite(number) || number <= -Limit || number >= Limit)
+        return 0;
+    return qint64(number);
+}
 
 const QLatin1String FormatName("tenfold-results");
 
@@ -155,7 +169,7 @@ Result<SendRun> parseResults(const QByteArray &json)
                                           Qt::ISODateWithMs);
     run.finishedAt = QDateTime::fromString(root.value(QLatin1String("finished_at")).toString(),
                                            Qt::ISODateWithMs);
-    run.wallMs = qint64(root.value(QLatin1String("wall_ms")).toDouble());
+    run.wallMs = milliseconds(root.value(QLatin1String("wall_ms")));
     run.cancelled = root.value(QLatin1String("cancelled")).toBool();
     run.rateLimitedCount = root.value(QLatin1String("rate_limited")).toInt();
     run.reachedServer = root.value(QLatin1String("reached_server")).toBool();
@@ -193,7 +207,7 @@ Result<SendRun> parseResults(const QByteArray &json)
         result.errors = errorsFromJson(object.value(QLatin1String("errors")).toArray());
         result.batch = object.value(QLatin1String("batch")).toInt();
         result.attempts = object.value(QLatin1String("attempts")).toInt();
-        result.durationMs = qint64(object.value(QLatin1String("duration_ms")).toDouble());
+        result.durationMs = milliseconds(object.value(QLatin1String("duration_ms")));
         result.reason = object.value(QLatin1String("reason")).toString();
         run.results.append(result);
     }
@@ -206,8 +220,8 @@ Result<SendRun> parseResults(const QByteArray &json)
         batch.attempts = object.value(QLatin1String("attempts")).toInt();
         batch.rateLimited = object.value(QLatin1String("rate_limited")).toInt();
         batch.httpStatus = object.value(QLatin1String("http_status")).toInt();
-        batch.startedMs = qint64(object.value(QLatin1String("started_ms")).toDouble());
-        batch.durationMs = qint64(object.value(QLatin1String("duration_ms")).toDouble());
+        batch.startedMs = milliseconds(object.value(QLatin1String("started_ms")));
+        batch.durationMs = milliseconds(object.value(QLatin1String("duration_ms")));
         batch.outcome = object.value(QLatin1String("outcome")).toString();
         run.batches.append(batch);
     }

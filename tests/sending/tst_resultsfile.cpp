@@ -111,6 +111,28 @@ private slots:
         QCOMPARE(loaded->unfinishedIndexes(), QList<int>{1});
     }
 
+    void outOfRangeTimesReadAsUnknown()
+    {
+        // Found by fuzz_results_file: wall_ms 5e24 was converted to qint64, which is undefined
+        // behaviour (UBSan stops the sanitizer suite on it). A damaged time now reads as 0.
+        QJsonObject root = QJsonDocument::fromJson(serializeResults(sampleRun())).object();
+        QCOMPARE(root.value("wall_ms").toInteger(), sampleRun().wallMs);
+        root.insert("wall_ms", 5e24);
+        QJsonArray batches = root.value("batches").toArray();
+        QVERIFY(!batches.isEmpty());
+        QJsonObject batch = batches.first().toObject();
+        batch.insert("started_ms", -1e300);
+        batch.insert("duration_ms", 1e19);
+        batches.replace(0, batch);
+        root.insert("batches", batches);
+        const Result<SendRun> back = parseResults(QJsonDocument(root).toJson());
+        QVERIFY2(back.ok(), qPrintable(back.errorString()));
+        QCOMPARE(back->wallMs, 0);
+        QCOMPARE(back->batches.first().startedMs, 0);
+        QCOMPARE(back->batches.first().durationMs, 0);
+        QCOMPARE(back->results, sampleRun().results); // the rest is read as before
+    }
+
     void refusesForeignFiles()
     {
         QVERIFY(!parseResults("{").ok());
