@@ -175,6 +175,7 @@ void SandboxServer::Private::holdInFlight(const QString &token, bool write, int 
 {
     const qint64 until = clock.elapsed() + latencyMs;
     limiter.hold(token, write, until);
+    stats.countHeld(write, latencyMs);
     stats.setMaxInFlight(limiter.maxReadsInFlight(), limiter.maxWritesInFlight());
     if (latencyMs <= 0) {
         limiter.release(token, write, until);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "batchpolicy.h"
 #include "model/plan.h"
 #include "ratelimit/slidingwindow.h"
 
@@ -33,9 +34,9 @@ public:
     static constexpr qint64 WaitForBatch = -1;
     /// earliestStart(): the batch breaks a limit on its own and can never be sent.
     static constexpr qint64 Never = -2;
-    /// HTTP/1.1 clients open at most six connections per host (QNetworkAccessManager included);
-    /// more batches "in flight" would only queue inside the network stack.
-    static constexpr int DefaultMaxBatchesInFlight = 6;
+    /// Batches in flight at once. Small batches need many of them to fill the plan's slots (50
+    /// reads in batches of 3); the sender opens that many connections (docs/PERFORMANCE.md).
+    static constexpr int DefaultMaxBatchesInFlight = 18;
 
     /// `marginMs` < 0 picks defaultMarginMs(plan).
     explicit SendScheduler(const Plan &plan, qint64 marginMs = -1,
@@ -52,8 +53,18 @@ public:
     qint64 earliestStart(const BatchLoad &load, qint64 nowMs);
     /// Records that a batch started at nowMs (call only when earliestStart() allowed it).
     void start(const BatchLoad &load, qint64 nowMs);
-    /// Records that a started batch got its answer (or gave up) at nowMs.
-    void finish(const BatchLoad &load, qint64 nowMs);
+    /// Records that a started batch got its answer (or gave up) at nowMs. `counted` is false
+    /// only for a request that never reached the server (connection refused): it holds no
+    /// quota.
+    void finish(const BatchLoad &load, qint64 nowMs, bool counted = true);
+
+    /// What is free at nowMs for the batch policy (in-flight actions hold their quota).
+    SendRoom room(qint64 nowMs);
+    /// The earliest time >= nowMs at which `units` more actions fit the window quota, counting
+    /// the actions in flight; -1 when they never can.
+    qint64 quotaRoomAt(qint64 nowMs, int units);
+    /// The same for the search quota.
+    qint64 searchRoomAt(qint64 nowMs, int units);
 
     /// Nothing starts before `untilMs` (Retry-After). Never shortens an existing hold.
     void holdUntil(qint64 untilMs);
