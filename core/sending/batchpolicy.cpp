@@ -59,12 +59,13 @@ BatchPolicy::BatchPolicy(int smallReads, int smallWrites, int minBatch)
 {
 }
 
-BatchPolicy BatchPolicy::forLimits(int maxReads, int maxWrites, int batchesInFlight, int minBatch)
+BatchPolicy BatchPolicy::forLimits(int maxReads, int maxWrites, int batchesInFlight, int smallBatch,
+                                   int minBatch)
 {
     const int batches = std::max(1, batchesInFlight);
     auto share = [&](int slotCount) {
         const int even = (std::max(1, slotCount) + batches - 1) / batches;
-        return std::min(std::max(even, minBatch), std::max(1, slotCount));
+        return std::min(std::max(even, smallBatch), std::max(1, slotCount));
     };
     return BatchPolicy(share(maxReads), share(maxWrites), minBatch);
 }

@@ -32,16 +32,20 @@ class BatchPolicy
 public:
     static constexpr int MaxBatch = 10; ///< Asana's limit per batch
 
-    /// Measured (docs/PERFORMANCE.md): below 2, requests double for a few percent of speed.
-    static constexpr int DefaultMinBatch = 2;
+    /// Measured (docs/PERFORMANCE.md): slot-bound batches of 2 against 3 are a few percent
+    /// faster for a third more requests; of 1, requests double again.
+    static constexpr int DefaultSmallBatch = 2;
+    /// Measured: a slot left idle until a second one frees costs more than the extra request.
+    static constexpr int DefaultMinBatch = 1;
 
     BatchPolicy() = default;
     /// `minBatch`: a slot-bound batch smaller than this waits for the next answer instead.
     BatchPolicy(int smallReads, int smallWrites, int minBatch = DefaultMinBatch);
 
     /// Small batch sizes that let `batchesInFlight` batches fill the plan's slots: the slots of a
-    /// kind shared out over the batches, at least `minBatch`, at most 10.
+    /// kind shared out over the batches, at least `smallBatch`, at most 10.
     static BatchPolicy forLimits(int maxReads, int maxWrites, int batchesInFlight,
+                                 int smallBatch = DefaultSmallBatch,
                                  int minBatch = DefaultMinBatch);
 
     int smallReads() const { return m_smallReads; }

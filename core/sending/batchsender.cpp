@@ -234,7 +234,7 @@ std::optional<Error> BatchSender::start(const Session &session, const SendOption
     const Plan &plan = options.plan;
     m_scheduler.emplace(plan, options.safetyMarginMs, options.maxBatchesInFlight);
     m_policy = BatchPolicy::forLimits(plan.maxReads, plan.maxWrites, options.maxBatchesInFlight,
-                                      options.minBatchSize);
+                                      options.smallBatchSize, options.minBatchSize);
 
     if (options.asComposed) {
         // Exactly the composed batches; one that breaks a limit on its own could never go.

@@ -32,7 +32,10 @@ struct SendOptions
     int retryBackoffMs = 500;     ///< before the 2nd send of a read-only batch; doubles after
     qint64 safetyMarginMs = -1;   ///< added to the window; -1: SendScheduler::defaultMarginMs()
     int maxBatchesInFlight = SendScheduler::DefaultMaxBatchesInFlight;
-    /// The smallest batch a slot-bound kind is sent in (BatchPolicy::forLimits()).
+    /// The size a slot-bound kind is sent in, unless the slots shared out over the batches in
+    /// flight give more (BatchPolicy::forLimits()).
+    int smallBatchSize = BatchPolicy::DefaultSmallBatch;
+    /// A slot-bound batch smaller than this waits for the next answer instead.
     int minBatchSize = BatchPolicy::DefaultMinBatch;
     /// Send the batches exactly as composed (10 enabled actions each, in table order) instead of
     /// forming each batch when a slot frees.

@@ -35,8 +35,8 @@ public:
     /// earliestStart(): the batch breaks a limit on its own and can never be sent.
     static constexpr qint64 Never = -2;
     /// Batches in flight at once. Small batches need many of them to fill the plan's slots (50
-    /// reads in batches of 3); the sender opens that many connections (docs/PERFORMANCE.md).
-    static constexpr int DefaultMaxBatchesInFlight = 18;
+    /// reads in batches of 2); the sender opens that many connections (docs/PERFORMANCE.md).
+    static constexpr int DefaultMaxBatchesInFlight = 25;
 
     /// `marginMs` < 0 picks defaultMarginMs(plan).
     explicit SendScheduler(const Plan &plan, qint64 marginMs = -1,

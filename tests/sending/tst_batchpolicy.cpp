@@ -95,7 +95,11 @@ private slots:
 
     void aBatchCutShortBySlotsWaitsForTheNextAnswer()
     {
-        const BatchPolicy policy(3, 2);
+        // By default a slot never idles: the one write slot left goes alone.
+        QCOMPARE(picked(BatchPolicy(3, 2), QString(20, u'w'), roomOf(50, 1, 1500, 1000, 0, 14)),
+                 range(0, 1));
+        // With a minimum of 2 it waits for the next answer instead.
+        const BatchPolicy policy(3, 2, 2);
         // One write slot free while writes are in flight: wait (a batch of 1 where 2 fit soon).
         QVERIFY(picked(policy, QString(20, u'w'), roomOf(50, 1, 1500, 1000, 0, 14)).isEmpty());
         // Reads in threes, two slots free: two is not below the minimum, so they go.
