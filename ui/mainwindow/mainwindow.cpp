@@ -116,7 +116,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_targetStatus->setTextFormat(Qt::RichText);
     statusBar()->addPermanentWidget(m_targetStatus);
 
-    connect(m_sendController, &SendController::asComposedChanged, m_costPanel,
+    connect(m_sendController, &SendController::asComposedChanged, m_cost,
             &CostPanel::setAsComposed);
     BatchSender *sender = m_sendController->sender();
     connect(sender, &BatchSender::actionFinished, this, &MainWindow::onActionFinished);
