@@ -384,7 +384,8 @@ void BatchSender::dispatchReady(qint64 at, qint64 *wake)
         return;
     // Slots come back with answers (which call dispatch()); quotas with time.
     const SendRoom room = m_scheduler->room(at);
-    if (room.quota <= 0)
+    // -1: only an answer makes room (the quota believed left after a 429 is all in flight).
+    if (room.quota <= 0 && m_scheduler->quotaRoomAt(at, 1) >= 0)
         *wake = std::min(*wake, m_scheduler->quotaRoomAt(at, 1));
     else if (room.search <= 0 && m_ready.size(ActionKind::Search) > 0)
         *wake = std::min(*wake, m_scheduler->searchRoomAt(at, 1));
@@ -542,6 +543,7 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
             // the wait, one batch at a time, doubling with each answer that shows room again.
             m_paced = true;
             m_scheduler->setMaxBatchesInFlight(1);
+            m_scheduler->rateLimited(at);
             m_again.prepend(batch);
             const QString outcome =
                 tr("429: waiting %1, then sending it again").arg(wait.describe());
@@ -580,6 +582,7 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
         if (!parsed) {
             retryOrGiveUp(batch, flight, status, bodyAsJson(bytes), parsed.errorString());
         } else {
+            m_scheduler->answered(batch.load.actions);
             if (m_paced) {
                 const int grown = std::min(m_scheduler->maxBatchesInFlight() * 2,
                                            std::max(1, m_options.maxBatchesInFlight));

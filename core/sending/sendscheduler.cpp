@@ -19,6 +19,7 @@ SendScheduler::SendScheduler(const Plan &plan, qint64 marginMs, int maxBatchesIn
     , m_maxBatches(std::max(1, maxBatchesInFlight))
     , m_quota(plan.windowQuota, windowMsOf(plan) + m_marginMs)
     , m_search(plan.searchQuota(), windowMsOf(plan) + m_marginMs)
+    , m_quotaCeiling(plan.windowQuota)
 {
 }
 
@@ -87,7 +88,7 @@ SendRoom SendScheduler::room(qint64 nowMs)
     SendRoom room;
     room.freeReads = std::max(0, m_plan.maxReads - m_reads);
     room.freeWrites = std::max(0, m_plan.maxWrites - m_writes);
-    room.quota = std::max(0, m_quota.capacity() - m_quota.used(nowMs) - m_actions);
+    room.quota = std::max(0, m_quotaCeiling - m_quota.used(nowMs) - m_actions);
     room.search = std::max(0, m_search.capacity() - m_search.used(nowMs) - m_searches);
     room.readsInFlight = m_reads;
     room.writesInFlight = m_writes;
@@ -96,7 +97,19 @@ SendRoom SendScheduler::room(qint64 nowMs)
 
 qint64 SendScheduler::quotaRoomAt(qint64 nowMs, int units)
 {
-    return m_quota.earliestFit(nowMs, units + m_actions);
+    return m_quota.earliestFit(nowMs, units + m_actions + (m_quota.capacity() - m_quotaCeiling));
+}
+
+void SendScheduler::rateLimited(qint64 nowMs)
+{
+    const int held = m_quota.used(nowMs) + m_actions;
+    m_quotaCeiling =
+        std::clamp(held / 2, std::min(BatchPolicy::MaxBatch, m_plan.windowQuota), m_quotaCeiling);
+}
+
+void SendScheduler::answered(int actions)
+{
+    m_quotaCeiling = std::min(m_plan.windowQuota, m_quotaCeiling + actions);
 }
 
 qint64 SendScheduler::searchRoomAt(qint64 nowMs, int units)

@@ -66,6 +66,16 @@ public:
     /// The same for the search quota.
     qint64 searchRoomAt(qint64 nowMs, int units);
 
+    /// A 429 said the window is fuller than these books show (another client on the token):
+    /// the quota believed left for batches formed from now on drops to half of what this
+    /// sender holds in the window, and grows back by each batch answered without one (see
+    /// answered()). Composed batches keep their own pacing (one at a time after a 429).
+    void rateLimited(qint64 nowMs);
+    /// A batch of `actions` got an answer that was not a 429.
+    void answered(int actions);
+    /// The window quota believed available to this sender (the plan's, until a 429).
+    int quotaCeiling() const { return m_quotaCeiling; }
+
     /// Nothing starts before `untilMs` (Retry-After). Never shortens an existing hold.
     void holdUntil(qint64 untilMs);
     qint64 heldUntil() const { return m_holdUntil; }
@@ -89,6 +99,7 @@ private:
     SlidingWindow m_quota;
     SlidingWindow m_search;
     qint64 m_holdUntil = 0;
+    int m_quotaCeiling = 0;
     int m_batches = 0;
     int m_actions = 0;
     int m_reads = 0;
