@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace Tenfold::Cli {
 
 namespace {
@@ -47,12 +49,18 @@ void printText(const CostEstimate &cost)
     out() << "duplication jobs: " << cost.duplications << " (at most " << Plan::DuplicationJobs
           << " at once)\n";
     if (cost.shortestMs >= 0) {
+        const CostTiming &timing = cost.timing;
         out() << "shortest send time: " << formatDuration(cost.shortestMs);
-        if (cost.latencyMs > 0)
-            out() << " with " << cost.latencyMs << " ms latency per action";
+        if (timing.readLatencyMs > 0 && timing.readLatencyMs == timing.writeLatencyMs)
+            out() << " with " << timing.readLatencyMs << " ms latency per action";
+        else if (cost.latencyMs > 0)
+            out() << " with " << timing.readLatencyMs << " ms per read and "
+                  << timing.writeLatencyMs << " ms per write";
         else
             out() << " plus network time (--latency MS assumes a time per action)";
-        out() << "\n";
+        if (cost.binding != BindingLimit::None && cost.shortestMs > 0)
+            out() << ", bound by " << bindingLimitText(cost.binding);
+        out() << (timing.asComposed ? " (batches as composed)" : "") << "\n";
     } else {
         out() << "shortest send time: never (a batch breaks a limit on its own)\n";
     }
@@ -76,8 +84,21 @@ int runCost(const QStringList &arguments)
     const QCommandLineOption latencyOption(
         QStringLiteral("latency"),
         QStringLiteral("Assume each action takes MS to answer (default 0)."), QStringLiteral("MS"));
+    const QCommandLineOption readLatencyOption(
+        QStringLiteral("read-latency"),
+        QStringLiteral("Assume each read takes MS to answer (default: --latency)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption writeLatencyOption(
+        QStringLiteral("write-latency"),
+        QStringLiteral("Assume each write takes MS to answer (default: --latency)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption asComposedOption(
+        QStringLiteral("as-composed"),
+        QStringLiteral("Time the batches as composed (send --as-composed; automatic for a batch "
+                       "body) instead of batches formed as slots free."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({planOption, concurrencyOption, latencyOption, jsonOption, variableOption()});
+    parser.addOptions({planOption, concurrencyOption, latencyOption, readLatencyOption,
+                       writeLatencyOption, asComposedOption, jsonOption, variableOption()});
     if (auto code = parseArguments(
             parser, arguments, QStringLiteral("cost"),
             QStringLiteral("Preview what sending costs: batches, requests against the quota, "
@@ -109,20 +130,29 @@ int runCost(const QStringList &arguments)
             return ExitUsage;
         }
     }
-    int latency = 0;
-    if (parser.isSet(latencyOption)) {
+    CostTiming timing;
+    timing.asComposed = parser.isSet(asComposedOption) || input->kind == InputKind::BatchBody;
+    for (const auto &[option, targets] :
+         {std::pair{&latencyOption, QList<int *>{&timing.readLatencyMs, &timing.writeLatencyMs}},
+          std::pair{&readLatencyOption, QList<int *>{&timing.readLatencyMs}},
+          std::pair{&writeLatencyOption, QList<int *>{&timing.writeLatencyMs}}}) {
+        if (!parser.isSet(*option))
+            continue;
         bool ok = false;
-        latency = parser.value(latencyOption).toInt(&ok);
-        if (!ok || latency < 0) {
-            err() << "tenfold-cli cost: --latency takes a number of milliseconds, e.g. 40\n";
+        const int ms = parser.value(*option).toInt(&ok);
+        if (!ok || ms < 0) {
+            err() << "tenfold-cli cost: --" << option->names().constFirst()
+                  << " takes a number of milliseconds, e.g. 40\n";
             return ExitUsage;
         }
+        for (int *target : targets)
+            *target = ms;
     }
 
     QList<Action> resolved;
     for (const Action &action : std::as_const(input->session.actions))
         resolved.append(resolveVariables(action, input->session.variables));
-    const CostEstimate cost = estimateCost(resolved, plan, EndpointCatalog::builtin(), latency);
+    const CostEstimate cost = estimateCost(resolved, plan, EndpointCatalog::builtin(), timing);
     if (parser.isSet(jsonOption))
         out() << QJsonDocument(cost.toJson()).toJson(QJsonDocument::Indented);
     else

@@ -149,6 +149,11 @@ int runSend(const QStringList &arguments)
         QStringLiteral("sandbox-latency"),
         QStringLiteral("With --sandbox: per-action latency in ms, e.g. 20-60."),
         QStringLiteral("MIN-MAX"));
+    const QCommandLineOption asComposedOption(
+        QStringLiteral("as-composed"),
+        QStringLiteral("Send the batches exactly as composed (10 enabled actions each, in order) "
+                       "instead of forming each batch when a slot frees; automatic for a batch "
+                       "body input."));
     const QCommandLineOption sandboxSlowOption(
         QStringLiteral("sandbox-slow-ms"),
         QStringLiteral("With --sandbox: how long a slow fault holds the answer."),
@@ -156,7 +161,7 @@ int runSend(const QStringList &arguments)
     parser.addOptions({baseUrlOption, sandboxOption, planOption, rateOption, concurrencyOption,
                        outOption, jsonOption, onlyFailedOption, tokenFileOption, timeoutOption,
                        sandboxFaultsOption, sandboxRateOption, sandboxLatencyOption,
-                       sandboxSlowOption, variableOption()});
+                       sandboxSlowOption, asComposedOption, variableOption()});
     if (auto code = parseArguments(
             parser, arguments, QStringLiteral("send"),
             QStringLiteral(
@@ -215,6 +220,8 @@ int runSend(const QStringList &arguments)
 
     SendOptions options;
     options.plan = plan;
+    // A batch body is one request as its author wrote it: send it as such.
+    options.asComposed = parser.isSet(asComposedOption) || input->kind == InputKind::BatchBody;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
         options.timeoutMs = parser.value(timeoutOption).toInt(&ok);
@@ -256,9 +263,12 @@ int runSend(const QStringList &arguments)
     // Errors block sending (only those of the actions that go); warnings do not.
     {
         Session checked = session;
-        for (int i = 0; i < checked.actions.size(); ++i) {
-            if (!options.onlyIndexes.isEmpty() && !options.onlyIndexes.contains(i))
-                checked.actions[i].enabled = false;
+        if (!options.onlyIndexes.isEmpty()) {
+            QList<bool> selected(checked.actions.size(), false);
+            for (int index : std::as_const(options.onlyIndexes))
+                selected[index] = true;
+            for (int i = 0; i < checked.actions.size(); ++i)
+                checked.actions[i].enabled = checked.actions[i].enabled && selected.at(i);
         }
         QList<Diagnostic> diagnostics = input->diagnostics;
         // The sender splits any number of actions, so check them as a list, not as one batch body.
@@ -344,23 +354,26 @@ int runSend(const QStringList &arguments)
 
     BatchSender sender;
     const bool showProgress = stderrIsTerminal();
-    const int batchCount = int(planBatches(session.actions).size());
+    // Adaptive batches are formed as slots free: their count is only known at the end.
+    const int batchCount = options.asComposed ? int(planBatches(session.actions).size()) : 0;
     if (showProgress) {
         QObject::connect(&sender, &BatchSender::batchFinished, &sender,
                          [&](int number, int status, const QString &outcome) {
-                             err() << "batch " << number << "/" << batchCount;
+                             err() << "batch " << number;
+                             if (batchCount > 0)
+                                 err() << "/" << batchCount;
                              if (status > 0)
                                  err() << " [" << status << "]";
                              err() << ": " << outcome << "\n";
                              err().flush();
                          });
-        QObject::connect(
-            &sender, &BatchSender::waitingForRetryAfter, &sender, [&](int number, int seconds) {
-                err() << "rate limited: waiting " << seconds
-                      << " s (Retry-After) before sending batch " << number << " again\n";
-                err().flush();
-            });
     }
+    QObject::connect(&sender, &BatchSender::waitingForRetryAfter, &sender,
+                     [&](int number, int, const QString &wait) {
+                         err() << "rate limited: waiting " << wait << " before sending batch "
+                               << number << " again\n";
+                         err().flush();
+                     });
 
     if (auto error = sender.start(session, options)) {
         err() << "tenfold-cli send: " << error->toString() << "\n";

@@ -6,8 +6,10 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <queue>
 
 #include <optional>
+#include <vector>
 
 namespace Tenfold {
 
@@ -91,20 +93,37 @@ QList<CostWarning> breaches(const BatchCost &cost, const Plan &plan)
 CostEstimate estimateCost(const QList<Action> &actions, const Plan &plan,
                           const EndpointCatalog &catalog, int latencyMs)
 {
+    return estimateCost(actions, plan, catalog, CostTiming{latencyMs, latencyMs, true});
+}
+
+CostEstimate estimateCost(const QList<Action> &actions, const Plan &plan,
+                          const EndpointCatalog &catalog, const CostTiming &timing)
+{
     CostEstimate estimate;
     estimate.plan = plan;
-    estimate.latencyMs = latencyMs;
+    estimate.timing = timing;
+    estimate.latencyMs = std::max(timing.readLatencyMs, timing.writeLatencyMs);
 
     const qint64 windowMs = qint64(plan.windowSeconds) * 1000;
     SlidingWindow quota(plan.windowQuota, windowMs);
     SlidingWindow search(plan.searchQuota(), windowMs);
-    // With a latency, "in flight" is itself a sliding window: an action sent at t occupies a slot
-    // until t + latency.
-    std::optional<SlidingWindow> reads, writes;
-    if (latencyMs > 0) {
-        reads.emplace(plan.maxReads, latencyMs);
-        writes.emplace(plan.maxWrites, latencyMs);
-    }
+    // Batches in flight, by the time they answer (after their slowest action).
+    struct Flight
+    {
+        qint64 end;
+        int reads;
+        int writes;
+        bool operator>(const Flight &other) const { return end > other.end; }
+    };
+    std::priority_queue<Flight, std::vector<Flight>, std::greater<>> flights;
+    int readsInFlight = 0, writesInFlight = 0;
+    auto land = [&](qint64 at) {
+        while (!flights.empty() && flights.top().end <= at) {
+            readsInFlight -= flights.top().reads;
+            writesInFlight -= flights.top().writes;
+            flights.pop();
+        }
+    };
 
     qint64 start = 0;
     bool sendable = true;
@@ -119,35 +138,116 @@ CostEstimate estimateCost(const QList<Action> &actions, const Plan &plan,
         estimate.maxReadsInBatch = std::max(estimate.maxReadsInBatch, cost.reads);
         estimate.maxWritesInBatch = std::max(estimate.maxWritesInBatch, cost.writes);
 
-        const QList<CostWarning> broken = breaches(cost, plan);
-        estimate.warnings.append(broken);
-        if (!broken.isEmpty()) {
-            sendable = false;
-            continue;
+        QList<CostWarning> broken = breaches(cost, plan);
+        if (!timing.asComposed) {
+            // The adaptive sender splits what breaks the quota, the search quota or the slots.
+            broken.removeIf([](const CostWarning &warning) {
+                return warning.code != QLatin1String("cost.batch-over-jobs");
+            });
         }
+        estimate.warnings.append(broken);
+        if (!broken.isEmpty())
+            sendable = false;
+        if (!sendable || !timing.asComposed)
+            continue;
+        const int latency = cost.writes > 0 ? std::max(timing.writeLatencyMs,
+                                                       cost.reads > 0 ? timing.readLatencyMs : 0)
+                                            : timing.readLatencyMs;
         // Earliest start that satisfies every limiter at once; moving later never un-fits one.
         for (bool settled = false; !settled;) {
             const qint64 before = start;
             start = std::max(start, quota.earliestFit(start, cost.actions));
             start = std::max(start, search.earliestFit(start, cost.searches));
-            if (reads) {
-                start = std::max(start, reads->earliestFit(start, cost.reads));
-                start = std::max(start, writes->earliestFit(start, cost.writes));
+            land(start);
+            while (!flights.empty() && (readsInFlight + cost.reads > plan.maxReads ||
+                                        writesInFlight + cost.writes > plan.maxWrites)) {
+                start = std::max(start, flights.top().end);
+                land(start);
             }
             settled = start == before;
         }
         quota.record(start, cost.actions);
         search.record(start, cost.searches);
-        if (reads) {
-            reads->record(start, cost.reads);
-            writes->record(start, cost.writes);
+        if (latency > 0) {
+            flights.push({start + latency, cost.reads, cost.writes});
+            readsInFlight += cost.reads;
+            writesInFlight += cost.writes;
+        }
+        estimate.shortestMs = std::max(estimate.shortestMs, start + latency);
+    }
+
+    // What each limit alone allows: the quota's last window opens floor((N-1)/Q) windows after
+    // the first; reads and writes go through their slots back to back.
+    const int lastLatency =
+        estimate.reads > 0 && estimate.writes > 0
+            ? std::min(timing.readLatencyMs, timing.writeLatencyMs)
+            : (estimate.writes > 0 ? timing.writeLatencyMs : timing.readLatencyMs);
+    if (estimate.actions > 0)
+        estimate.quotaBoundMs =
+            qint64((estimate.actions - 1) / std::max(1, plan.windowQuota)) * windowMs + lastLatency;
+    if (estimate.searches > 0)
+        estimate.searchBoundMs =
+            qint64((estimate.searches - 1) / std::max(1, plan.searchQuota())) * windowMs +
+            timing.readLatencyMs;
+    auto throughSlots = [](int count, int slotCount, int latency) {
+        return qint64((count + slotCount - 1) / std::max(1, slotCount)) * latency;
+    };
+    estimate.readsBoundMs = throughSlots(estimate.reads, plan.maxReads, timing.readLatencyMs);
+    estimate.writesBoundMs = throughSlots(estimate.writes, plan.maxWrites, timing.writeLatencyMs);
+
+    const std::pair<qint64, BindingLimit> bounds[] = {
+        {estimate.quotaBoundMs, BindingLimit::Quota},
+        {estimate.searchBoundMs, BindingLimit::Search},
+        {estimate.readsBoundMs, BindingLimit::Reads},
+        {estimate.writesBoundMs, BindingLimit::Writes}};
+    qint64 longest = 0;
+    for (const auto &[ms, limit] : bounds) {
+        if (ms > longest) {
+            longest = ms;
+            estimate.binding = limit;
         }
     }
+    if (!timing.asComposed)
+        estimate.shortestMs = longest;
     if (!sendable)
         estimate.shortestMs = -1;
-    else
-        estimate.shortestMs = estimate.batches.isEmpty() ? 0 : start + latencyMs;
+    else if (estimate.batches.isEmpty())
+        estimate.shortestMs = 0;
     return estimate;
+}
+
+QString bindingLimitName(BindingLimit limit)
+{
+    switch (limit) {
+    case BindingLimit::Quota:
+        return QStringLiteral("quota");
+    case BindingLimit::Search:
+        return QStringLiteral("search");
+    case BindingLimit::Reads:
+        return QStringLiteral("reads");
+    case BindingLimit::Writes:
+        return QStringLiteral("writes");
+    case BindingLimit::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+QString bindingLimitText(BindingLimit limit)
+{
+    switch (limit) {
+    case BindingLimit::Quota:
+        return tr("the window quota");
+    case BindingLimit::Search:
+        return tr("the search quota");
+    case BindingLimit::Reads:
+        return tr("reads in flight");
+    case BindingLimit::Writes:
+        return tr("writes in flight");
+    case BindingLimit::None:
+        break;
+    }
+    return tr("nothing");
 }
 
 QJsonObject CostEstimate::toJson() const
@@ -186,6 +286,10 @@ QJsonObject CostEstimate::toJson() const
         {QStringLiteral("max_reads_in_batch"), maxReadsInBatch},
         {QStringLiteral("max_writes_in_batch"), maxWritesInBatch},
         {QStringLiteral("latency_ms"), latencyMs},
+        {QStringLiteral("read_latency_ms"), timing.readLatencyMs},
+        {QStringLiteral("write_latency_ms"), timing.writeLatencyMs},
+        {QStringLiteral("as_composed"), timing.asComposed},
+        {QStringLiteral("binding"), bindingLimitName(binding)},
         {QStringLiteral("shortest_ms"),
          shortestMs >= 0 ? QJsonValue(double(shortestMs)) : QJsonValue()},
         {QStringLiteral("per_batch"), batchArray},

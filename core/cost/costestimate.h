@@ -30,6 +30,36 @@ struct CostWarning
     QString message;
 };
 
+/// What the timing of a cost estimate assumes: how long each action stays in flight, and how
+/// the sender forms its batches.
+struct CostTiming
+{
+    /// Typical of Asana (and of the sandbox with `--latency 100-300` / `300-600`): a read
+    /// answers in about 0.2 s, a write in about 0.45 s.
+    static constexpr int DefaultReadLatencyMs = 200;
+    static constexpr int DefaultWriteLatencyMs = 450;
+
+    int readLatencyMs = 0;
+    int writeLatencyMs = 0;
+    /// The batches exactly as composed (each holds its slots until its slowest action
+    /// answers); else batches formed as slots free (BatchSender's adaptive mode).
+    bool asComposed = true;
+};
+
+/// The limit that sets the shortest send time.
+enum class BindingLimit
+{
+    None,   ///< nothing to send, or nothing waits
+    Quota,  ///< the window quota
+    Search, ///< the search quota
+    Reads,  ///< reads in flight
+    Writes  ///< writes in flight
+};
+
+/// "quota", "search", "reads", "writes" or "none" (--json), and words for people.
+QString bindingLimitName(BindingLimit limit);
+QString bindingLimitText(BindingLimit limit);
+
 /// The rate-limit cost of sending a list of actions under a plan, and the best case timing.
 struct CostEstimate
 {
@@ -39,7 +69,13 @@ struct CostEstimate
     int writes = 0;
     int searches = 0;
     int duplications = 0;
-    int latencyMs = 0; ///< the per-action latency assumed for the timing
+    int latencyMs = 0; ///< the per-action latency assumed (the larger of the two below)
+    CostTiming timing; ///< what the timing assumes
+    BindingLimit binding = BindingLimit::None;
+    qint64 quotaBoundMs = 0; ///< the shortest time each limit alone allows
+    qint64 searchBoundMs = 0;
+    qint64 readsBoundMs = 0;
+    qint64 writesBoundMs = 0;
     QList<BatchCost> batches;
     int maxReadsInBatch = 0;
     int maxWritesInBatch = 0;
@@ -57,5 +93,12 @@ struct CostEstimate
 /// action stays in flight for the concurrent limits (0: answers are instant).
 CostEstimate estimateCost(const QList<Action> &actions, const Plan &plan,
                           const EndpointCatalog &catalog, int latencyMs = 0);
+
+/// The same with a latency per read and per write. Adaptive (`timing.asComposed` false): the
+/// shortest time is the largest of what each limit alone allows (the quota's windows; reads and
+/// writes each through their slots back to back), and per-batch warnings about the search quota
+/// or the slots do not apply, since the sender splits such batches.
+CostEstimate estimateCost(const QList<Action> &actions, const Plan &plan,
+                          const EndpointCatalog &catalog, const CostTiming &timing);
 
 } // namespace Tenfold

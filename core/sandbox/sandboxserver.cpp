@@ -175,12 +175,15 @@ void SandboxServer::Private::holdInFlight(const QString &token, bool write, int 
 {
     const qint64 until = clock.elapsed() + latencyMs;
     limiter.hold(token, write, until);
+    stats.countHeld(write, latencyMs);
     stats.setMaxInFlight(limiter.maxReadsInFlight(), limiter.maxWritesInFlight());
     if (latencyMs <= 0) {
         limiter.release(token, write, until);
         return;
     }
-    QTimer::singleShot(latencyMs, q,
+    // Precise like the answer's timer below: a coarse one may fire 5% late, which adds to every
+    // latency, or after the answer, which would refuse the client's next request.
+    QTimer::singleShot(latencyMs, Qt::PreciseTimer, q,
                        [this, token, write, until] { limiter.release(token, write, until); });
 }
 
@@ -202,7 +205,7 @@ void SandboxServer::Private::answer(HttpExchange exchange, const HttpResponse &r
     if (delayMs <= 0)
         deliver();
     else
-        QTimer::singleShot(delayMs, q, deliver);
+        QTimer::singleShot(delayMs, Qt::PreciseTimer, q, deliver);
 }
 
 void SandboxServer::Private::handleBatch(const HttpRequest &request, const QString &token,

@@ -59,6 +59,11 @@ void SandboxStats::setMaxInFlight(int reads, int writes)
     m_maxWrites = writes;
 }
 
+void SandboxStats::countHeld(bool write, int ms)
+{
+    (write ? m_heldWritesMs : m_heldReadsMs) += ms;
+}
+
 QJsonObject SandboxStats::toJson() const
 {
     QJsonObject faults;
@@ -76,6 +81,9 @@ QJsonObject SandboxStats::toJson() const
                      {QStringLiteral("search"), m_limitedSearch}}},
         {QStringLiteral("max_in_flight"), QJsonObject{{QStringLiteral("reads"), m_maxReads},
                                                       {QStringLiteral("writes"), m_maxWrites}}},
+        {QStringLiteral("held_ms"),
+         QJsonObject{{QStringLiteral("reads"), double(m_heldReadsMs)},
+                     {QStringLiteral("writes"), double(m_heldWritesMs)}}},
         {QStringLiteral("faults"), faults},
     };
 }

@@ -16,12 +16,15 @@ public:
     void countRateLimited(bool window, bool concurrent, bool search);
     void countFault(const QString &name);
     void setMaxInFlight(int reads, int writes);
+    /// An admitted action was held in flight for `ms` (its latency).
+    void countHeld(bool write, int ms);
 
     int requests() const { return m_requests; }
 
     /// {"requests","batches","actions","status":{..},"action_status":{..},
     ///  "rate_limited":{"window","concurrent","search"},"max_in_flight":{"reads","writes"},
-    ///  "faults":{..}}
+    ///  "held_ms":{"reads","writes"},"faults":{..}}; held_ms sums the latencies of admitted
+    ///  actions (what a benchmark's lower bound is computed from)
     QJsonObject toJson() const;
     /// A few lines for people (the CLI prints them when it stops).
     QString summary() const;
@@ -38,6 +41,8 @@ private:
     QMap<QString, int> m_faults;
     int m_maxReads = 0;
     int m_maxWrites = 0;
+    qint64 m_heldReadsMs = 0;
+    qint64 m_heldWritesMs = 0;
 };
 
 } // namespace Tenfold

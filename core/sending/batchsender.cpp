@@ -5,6 +5,7 @@
 #include "common/plural.h"
 #include "model/target.h"
 #include "model/variables.h"
+#include "retryafter.h"
 #include "wire/batchbody.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace Tenfold {
 
@@ -80,18 +82,25 @@ bool neverReached(QNetworkReply::NetworkError error)
     }
 }
 
-/// Retry-After in seconds (a number or an HTTP date); at least 1.
-int retryAfterSeconds(const QNetworkReply *reply)
+/// "10 search calls against 5 per 5 s", for each limit a batch breaks on its own.
+QString describeOverLimits(const BatchLoad &load, const Plan &plan)
 {
-    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
-    bool ok = false;
-    const int seconds = value.toInt(&ok);
-    if (ok)
-        return std::max(1, seconds);
-    const QDateTime date = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
-    if (date.isValid())
-        return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(date), 1, 3600));
-    return 1;
+    QStringList parts;
+    if (load.actions > plan.windowQuota)
+        parts.append(tr("%1 actions against %2 per %3 s")
+                         .arg(load.actions)
+                         .arg(plan.windowQuota)
+                         .arg(plan.windowSeconds));
+    if (load.reads > plan.maxReads)
+        parts.append(tr("%1 reads against %2 in flight").arg(load.reads).arg(plan.maxReads));
+    if (load.writes > plan.maxWrites)
+        parts.append(tr("%1 writes against %2 in flight").arg(load.writes).arg(plan.maxWrites));
+    if (load.searches > plan.searchQuota())
+        parts.append(tr("%1 search calls against %2 per %3 s")
+                         .arg(load.searches)
+                         .arg(plan.searchQuota())
+                         .arg(plan.windowSeconds));
+    return parts.join(QStringLiteral(", "));
 }
 
 QString firstErrorMessage(const QJsonValue &body)
@@ -131,9 +140,10 @@ std::optional<Error> checkBaseUrl(const QUrl &baseUrl)
 
 BatchSender::BatchSender(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_network(network ? network : new QNetworkAccessManager(this))
+    , m_ownNetworks(network == nullptr)
     , m_wakeTimer(new QTimer(this))
 {
+    m_networks.append(network ? network : new QNetworkAccessManager(this));
     // Precise: a coarse timer may fire up to 5% early, which would be a 429 at a window's edge.
     m_wakeTimer->setTimerType(Qt::PreciseTimer);
     m_wakeTimer->setSingleShot(true);
@@ -163,6 +173,9 @@ std::optional<Error> BatchSender::start(const Session &session, const SendOption
         return error;
     if (options.token.isEmpty())
         return Error{tr("no access token: set one before sending")};
+    if (options.plan.windowQuota < 1 || options.plan.maxReads < 1 || options.plan.maxWrites < 1)
+        return Error{tr("the plan allows no request at all (%1): nothing can be sent")
+                         .arg(options.plan.describe())};
 
     m_options = options;
     m_run = SendRun{};
@@ -170,55 +183,95 @@ std::optional<Error> BatchSender::start(const Session &session, const SendOption
     m_run.baseUrl = options.baseUrl;
     m_run.plan = options.plan;
     m_run.startedAt = QDateTime::currentDateTimeUtc();
-    m_queue.clear();
+    m_ready = ReadyQueue{};
+    m_composed.clear();
+    m_again.clear();
+    m_kinds.clear();
     m_done = 0;
     m_total = 0;
-    m_probing = false;
+    m_paced = false;
     m_cancelling = false;
+    m_stopReason.clear();
 
     // Every action of the session keeps its index; only the selected ones take part.
+    QList<bool> chosen(session.actions.size(), options.onlyIndexes.isEmpty());
+    for (int index : options.onlyIndexes) {
+        if (index >= 0 && index < chosen.size())
+            chosen[index] = true;
+    }
+    const EndpointCatalog &catalog = EndpointCatalog::builtin();
     QList<Action> selection;
+    selection.reserve(session.actions.size());
+    m_run.actions.reserve(session.actions.size());
+    m_run.results.reserve(session.actions.size());
+    m_kinds.reserve(session.actions.size());
     for (int i = 0; i < session.actions.size(); ++i) {
         Action resolved = resolveVariables(session.actions.at(i), session.variables);
+        const bool selected = resolved.enabled && chosen.at(i);
+        ActionKind kind = ActionKind::Write;
+        if (resolved.isRead()) {
+            const EndpointCatalog::Match match =
+                catalog.match(resolved.method, resolved.relativePath);
+            const bool search =
+                match.endpoint && match.endpoint->rate == Endpoint::RateClass::Search;
+            kind = search ? ActionKind::Search : ActionKind::Read;
+        }
+        m_kinds.append(kind);
         m_run.actions.append(resolved);
-        const bool selected =
-            resolved.enabled && (options.onlyIndexes.isEmpty() || options.onlyIndexes.contains(i));
         ActionResult result;
         result.state = selected ? ActionState::Pending : ActionState::Skipped;
         m_run.results.append(result);
-        resolved.enabled = selected;
-        selection.append(resolved);
+        if (options.asComposed) {
+            resolved.enabled = selected;
+            selection.append(resolved);
+        } else if (selected) {
+            m_ready.push(i, kind);
+        }
         if (selected)
             ++m_total;
     }
 
-    // A batch larger than the quota or a concurrency limit could never go; smaller batches can.
     const Plan &plan = options.plan;
-    const int batchSize = std::max(
-        1, std::min({MaxActionsPerBatch, plan.windowQuota, plan.maxReads, plan.maxWrites}));
-    const EndpointCatalog &catalog = EndpointCatalog::builtin();
-    for (const BatchPlan &planned : planBatches(selection, batchSize)) {
-        Batch batch;
-        batch.number = planned.number;
-        batch.indexes = planned.actionIndexes;
-        for (int index : planned.actionIndexes) {
-            const Action &action = m_run.actions.at(index);
-            ++batch.load.actions;
-            if (action.isRead()) {
-                ++batch.load.reads;
-            } else {
-                ++batch.load.writes;
-                batch.hasWrite = true;
+    m_scheduler.emplace(plan, options.safetyMarginMs, options.maxBatchesInFlight);
+    m_policy = BatchPolicy::forLimits(plan.maxReads, plan.maxWrites, options.maxBatchesInFlight,
+                                      options.smallBatchSize, options.minBatchSize);
+
+    if (options.asComposed) {
+        // Exactly the composed batches; one that breaks a limit on its own could never go.
+        QStringList never;
+        for (const BatchPlan &planned : planBatches(selection)) {
+            Batch batch = formBatch(planned.actionIndexes);
+            batch.number = planned.number;
+            if (!m_scheduler->fitsAlone(batch.load)) {
+                never.append(tr("batch %1 (%2)")
+                                 .arg(planned.number)
+                                 .arg(describeOverLimits(batch.load, plan)));
             }
-            const EndpointCatalog::Match match = catalog.match(action.method, action.relativePath);
-            if (match.endpoint && match.endpoint->rate == Endpoint::RateClass::Search)
-                ++batch.load.searches;
+            m_composed.append(batch);
         }
-        m_queue.append(batch);
-        m_run.batches.append(BatchRecord{batch.number, batch.indexes, 0, 0, 0, -1, 0, {}});
+        if (!never.isEmpty()) {
+            if (never.size() > 3) {
+                const int more = int(never.size()) - 3;
+                never.resize(3);
+                never.append(tr("%n more", nullptr, more));
+            }
+            m_run = SendRun{};
+            m_composed.clear();
+            return Error{tr("nothing sent: as composed, %1 can never be sent under the plan's "
+                            "limits (%2); send adaptively, which splits them, or recompose")
+                             .arg(never.join(QStringLiteral("; ")), plan.describe())};
+        }
+        for (const Batch &batch : m_composed)
+            m_run.batches.append(BatchRecord{batch.number, batch.indexes, 0, 0, 0, -1, 0, {}});
     }
 
-    m_scheduler.emplace(plan, options.safetyMarginMs, options.maxBatchesInFlight);
+    // One network manager opens at most six connections to a host; a batch in flight needs one.
+    if (m_ownNetworks) {
+        const int wanted = (std::max(1, options.maxBatchesInFlight) + 5) / 6;
+        while (m_networks.size() < wanted)
+            m_networks.append(new QNetworkAccessManager(this));
+    }
+
     m_clock.start();
     m_running = true;
     emit progress(0, m_total);
@@ -227,45 +280,125 @@ std::optional<Error> BatchSender::start(const Session &session, const SendOption
     return std::nullopt;
 }
 
+BatchSender::Batch BatchSender::formBatch(const QList<int> &indexes)
+{
+    Batch batch;
+    batch.indexes = indexes;
+    for (int index : indexes) {
+        ++batch.load.actions;
+        switch (m_kinds.at(index)) {
+        case ActionKind::Search:
+            ++batch.load.searches;
+            ++batch.load.reads;
+            break;
+        case ActionKind::Read:
+            ++batch.load.reads;
+            break;
+        case ActionKind::Write:
+            ++batch.load.writes;
+            batch.hasWrite = true;
+            break;
+        }
+    }
+    return batch;
+}
+
 void BatchSender::dispatch()
 {
     if (!m_running || m_cancelling)
         return;
+    if (!m_stopReason.isEmpty()) {
+        // Nothing more goes out, not even a batch that was waiting to be sent again.
+        dropUnsent(ActionState::Failed, m_stopReason, m_stopReason);
+        m_wakeTimer->stop();
+        finishIfDone();
+        return;
+    }
     const qint64 at = now();
     qint64 wake = std::numeric_limits<qint64>::max();
-    for (int i = 0; i < m_queue.size();) {
-        const Batch &batch = m_queue.at(i);
-        // A read-only batch backing off lets the others pass meanwhile.
-        if (batch.notBeforeMs > at) {
-            wake = std::min(wake, batch.notBeforeMs);
-            ++i;
-            continue;
-        }
-        const qint64 when = m_scheduler->earliestStart(batch.load, at);
-        if (when == SendScheduler::Never) {
-            const Batch never = m_queue.takeAt(i);
-            settle(never, ActionState::Failed, 0, {},
-                   tr("this batch breaks the plan's limits on its own (%1 search calls against "
-                      "%2 per %3 s) and can never be sent; move some actions to another session")
-                       .arg(never.load.searches)
-                       .arg(m_options.plan.searchQuota())
-                       .arg(m_options.plan.windowSeconds),
-                   0);
-            continue;
-        }
-        if (when == SendScheduler::WaitForBatch)
-            break; // a finishing batch calls dispatch() again
-        if (when > at) {
-            wake = std::min(wake, when);
-            break; // batches go in order: a later one must not eat the quota this one waits for
-        }
-        startBatch(m_queue.takeAt(i));
+    // Batches to send again go first: a 429'd one waits for Retry-After, and what is formed
+    // meanwhile must not take the room it waits for.
+    dispatchFormed(m_again, at, &wake);
+    if (m_again.isEmpty() || m_again.constFirst().notBeforeMs > at) {
+        if (m_options.asComposed)
+            dispatchFormed(m_composed, at, &wake);
+        else
+            dispatchReady(at, &wake);
     }
     if (wake != std::numeric_limits<qint64>::max())
         m_wakeTimer->start(int(std::clamp<qint64>(wake - at, 0, std::numeric_limits<int>::max())));
     else
         m_wakeTimer->stop();
     finishIfDone();
+}
+
+void BatchSender::dispatchFormed(QList<Batch> &batches, qint64 at, qint64 *wake)
+{
+    for (int i = 0; i < batches.size() && m_running;) {
+        const Batch &batch = batches.at(i);
+        // A read-only batch backing off lets the others pass meanwhile.
+        if (batch.notBeforeMs > at) {
+            *wake = std::min(*wake, batch.notBeforeMs);
+            ++i;
+            continue;
+        }
+        const qint64 when = m_scheduler->earliestStart(batch.load, at);
+        if (when == SendScheduler::Never) {
+            // start() refuses composed batches like this; a plan is not changed mid-run.
+            const Batch never = batches.takeAt(i);
+            settle(never, ActionState::Failed, 0, {},
+                   tr("this batch breaks the plan's limits on its own (%1) and can never be sent")
+                       .arg(describeOverLimits(never.load, m_options.plan)),
+                   0);
+            continue;
+        }
+        if (when == SendScheduler::WaitForBatch)
+            return; // a finishing batch calls dispatch() again
+        if (when > at) {
+            *wake = std::min(*wake, when);
+            return; // batches go in order: a later one must not eat the quota this one waits for
+        }
+        startBatch(batches.takeAt(i));
+    }
+}
+
+void BatchSender::dispatchReady(qint64 at, qint64 *wake)
+{
+    if (m_ready.isEmpty())
+        return;
+    if (m_scheduler->heldUntil() > at) {
+        *wake = std::min(*wake, m_scheduler->heldUntil());
+        return;
+    }
+    while (!m_ready.isEmpty() &&
+           m_scheduler->batchesInFlight() < m_scheduler->maxBatchesInFlight()) {
+        const QueuePick pick = m_policy.choose(m_ready, m_scheduler->room(at));
+        if (pick.isEmpty())
+            break;
+        Batch batch = formBatch(m_ready.take(pick));
+        batch.number = int(m_run.batches.size()) + 1;
+        m_run.batches.append(BatchRecord{batch.number, batch.indexes, 0, 0, 0, -1, 0, {}});
+        startBatch(batch);
+    }
+    if (m_ready.isEmpty())
+        return;
+    // Slots come back with answers (which call dispatch()); quotas with time.
+    const SendRoom room = m_scheduler->room(at);
+    // -1: only an answer makes room (the quota believed left after a 429 is all in flight).
+    if (room.quota <= 0 && m_scheduler->quotaRoomAt(at, 1) >= 0)
+        *wake = std::min(*wake, m_scheduler->quotaRoomAt(at, 1));
+    else if (room.search <= 0 && m_ready.size(ActionKind::Search) > 0)
+        *wake = std::min(*wake, m_scheduler->searchRoomAt(at, 1));
+}
+
+QNetworkAccessManager *BatchSender::nextNetwork()
+{
+    QNetworkAccessManager *least = m_networks.constFirst();
+    for (QNetworkAccessManager *network : std::as_const(m_networks)) {
+        if (m_flightsPerNetwork.value(network) < m_flightsPerNetwork.value(least))
+            least = network;
+    }
+    return least;
 }
 
 void BatchSender::startBatch(Batch batch)
@@ -298,11 +431,14 @@ void BatchSender::startBatch(Batch batch)
                          QNetworkRequest::ManualRedirectPolicy);
 
     auto *device = new OneShotBody(body);
-    QNetworkReply *reply = m_network->post(request, device);
+    QNetworkAccessManager *network = nextNetwork();
+    ++m_flightsPerNetwork[network];
+    QNetworkReply *reply = network->post(request, device);
     device->setParent(reply);
     // TLS errors are never ignored: nothing connects to sslErrors(), so the handshake fails.
 
     Flight flight;
+    flight.network = network;
     flight.batch = batch;
     flight.startedMs = at;
     flight.timeout = new QTimer(this);
@@ -336,14 +472,17 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
     flight.timeout->deleteLater();
     reply->deleteLater();
 
+    m_flightsPerNetwork[flight.network] = std::max(0, m_flightsPerNetwork[flight.network] - 1);
+
     const qint64 at = now();
     const qint64 duration = at - flight.startedMs;
-    m_scheduler->finish(flight.batch.load, at);
-    Batch batch = flight.batch;
-
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     const QNetworkReply::NetworkError error = reply->error();
+    // A request refused before connecting never reached Asana, so it costs no quota.
+    const bool reached = !(status == 0 && neverReached(error) && !flight.cancelled);
+    m_scheduler->finish(flight.batch.load, at, reached);
+    Batch batch = flight.batch;
     const bool aborted = error == QNetworkReply::OperationCanceledError;
     const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray();
     if (status > 0)
@@ -369,6 +508,15 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
                 batch, ActionState::Failed, 0, {},
                 tr("could not reach the server (nothing was sent): %1").arg(reply->errorString()),
                 duration);
+            // A mistyped address or a server that is down fails every batch the same way: stop
+            // at the first one rather than fail each of the rest in turn.
+            if (m_stopReason.isEmpty()) {
+                m_stopReason = tr("not sent: batch %1 could not reach %2 (%3), so nothing more "
+                                  "was tried; check the base URL and that the server is up, "
+                                  "then send again")
+                                   .arg(batch.number)
+                                   .arg(m_options.baseUrl.host(), reply->errorString());
+            }
         } else if (error == QNetworkReply::ContentReSendError) {
             retryOrGiveUp(batch, flight, 0, {}, tr("the connection closed before an answer came"));
         } else {
@@ -388,18 +536,20 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
                        .arg(countOf(batch.rateLimited, tr("time"), tr("times"))),
                    duration);
         } else {
-            const int seconds = retryAfterSeconds(reply);
-            m_scheduler->holdUntil(at + qint64(seconds) * 1000 + m_scheduler->marginMs());
-            // Our picture of the quota was wrong (another client on the token?): feel the way
-            // with one batch at a time until one gets through.
-            m_probing = true;
+            const RetryAfter wait =
+                RetryAfter::parse(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+            m_scheduler->holdUntil(at + qint64(wait.seconds) * 1000 + m_scheduler->marginMs());
+            // The window is fuller than our picture of it (another client on the token?): after
+            // the wait, one batch at a time, doubling with each answer that shows room again.
+            m_paced = true;
             m_scheduler->setMaxBatchesInFlight(1);
-            m_queue.prepend(batch);
+            m_scheduler->rateLimited(at);
+            m_again.prepend(batch);
             const QString outcome =
-                tr("429: waiting %n s (Retry-After), then sending it again", nullptr, seconds);
+                tr("429: waiting %1, then sending it again").arg(wait.describe());
             record(batch.number).outcome = outcome;
             emit batchFinished(batch.number, status, outcome);
-            emit waitingForRetryAfter(batch.number, seconds);
+            emit waitingForRetryAfter(batch.number, wait.seconds, wait.describe());
         }
     } else if (error != QNetworkReply::NoError && status >= 200 && status < 300) {
         retryOrGiveUp(batch, flight, status, bodyAsJson(bytes),
@@ -432,9 +582,12 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
         if (!parsed) {
             retryOrGiveUp(batch, flight, status, bodyAsJson(bytes), parsed.errorString());
         } else {
-            if (m_probing) {
-                m_probing = false;
-                m_scheduler->setMaxBatchesInFlight(m_options.maxBatchesInFlight);
+            m_scheduler->answered(batch.load.actions);
+            if (m_paced) {
+                const int grown = std::min(m_scheduler->maxBatchesInFlight() * 2,
+                                           std::max(1, m_options.maxBatchesInFlight));
+                m_scheduler->setMaxBatchesInFlight(grown);
+                m_paced = grown < m_options.maxBatchesInFlight;
             }
             int succeeded = 0;
             for (int i = 0; i < batch.indexes.size(); ++i) {
@@ -483,7 +636,7 @@ void BatchSender::retryOrGiveUp(const Batch &batch, const Flight &flight, int ht
         Batch again = batch;
         const qint64 backoff = qint64(m_options.retryBackoffMs) << (batch.attempts - 1);
         again.notBeforeMs = now() + backoff;
-        m_queue.prepend(again);
+        m_again.prepend(again);
         const QString outcome =
             tr("%1; reads only, sending again in %2 ms").arg(reason).arg(backoff);
         record(batch.number).outcome = outcome;
@@ -525,6 +678,27 @@ void BatchSender::settle(const Batch &batch, ActionState state, int httpStatus,
                       QStringLiteral("%1: %2").arg(actionStateText(state), reason));
 }
 
+void BatchSender::settleUnsent(const QList<int> &indexes, ActionState state, const QString &reason)
+{
+    for (int index : indexes) {
+        ActionResult &result = m_run.results[index];
+        result.state = state;
+        result.reason = reason;
+        finishAction(index);
+    }
+}
+
+void BatchSender::dropUnsent(ActionState state, const QString &fresh, const QString &again)
+{
+    const QList<Batch> retries = std::exchange(m_again, {});
+    for (const Batch &batch : retries)
+        settle(batch, state, 0, {}, again, 0);
+    const QList<Batch> composed = std::exchange(m_composed, {});
+    for (const Batch &batch : composed)
+        settle(batch, state, 0, {}, fresh, 0);
+    settleUnsent(m_ready.takeAll(), state, fresh);
+}
+
 void BatchSender::finishAction(int index)
 {
     ++m_done;
@@ -545,7 +719,8 @@ void BatchSender::finishBatchRecord(const Batch &batch, int httpStatus, const QS
 
 void BatchSender::finishIfDone()
 {
-    if (!m_running || !m_queue.isEmpty() || !m_inFlight.isEmpty())
+    if (!m_running || !m_ready.isEmpty() || !m_composed.isEmpty() || !m_again.isEmpty() ||
+        !m_inFlight.isEmpty())
         return;
     m_running = false;
     m_wakeTimer->stop();
@@ -574,14 +749,8 @@ void BatchSender::cancel()
         it->cancelled = true;
         reply->abort(); // finished() comes synchronously and settles the batch
     }
-    const QList<Batch> pending = m_queue;
-    m_queue.clear();
-    for (const Batch &batch : pending) {
-        settle(batch, ActionState::Cancelled, 0, {},
-               batch.attempts > 0 ? tr("cancelled while waiting to be sent again")
-                                  : tr("cancelled before it was sent"),
-               0);
-    }
+    dropUnsent(ActionState::Cancelled, tr("cancelled before it was sent"),
+               tr("cancelled while waiting to be sent again"));
     finishIfDone();
 }
 

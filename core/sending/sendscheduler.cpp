@@ -19,6 +19,7 @@ SendScheduler::SendScheduler(const Plan &plan, qint64 marginMs, int maxBatchesIn
     , m_maxBatches(std::max(1, maxBatchesInFlight))
     , m_quota(plan.windowQuota, windowMsOf(plan) + m_marginMs)
     , m_search(plan.searchQuota(), windowMsOf(plan) + m_marginMs)
+    , m_quotaCeiling(plan.windowQuota)
 {
 }
 
@@ -67,16 +68,53 @@ void SendScheduler::start(const BatchLoad &load, qint64 nowMs)
     m_searches += load.searches;
 }
 
-void SendScheduler::finish(const BatchLoad &load, qint64 nowMs)
+void SendScheduler::finish(const BatchLoad &load, qint64 nowMs, bool counted)
 {
     m_batches = std::max(0, m_batches - 1);
     m_actions = std::max(0, m_actions - load.actions);
     m_reads = std::max(0, m_reads - load.reads);
     m_writes = std::max(0, m_writes - load.writes);
     m_searches = std::max(0, m_searches - load.searches);
-    // Rejected (429) and failed requests count against Asana's quota too, so every finish counts.
+    // Rejected (429) and failed requests count against Asana's quota too, so every request that
+    // may have reached the server counts.
+    if (!counted)
+        return;
     m_quota.record(nowMs, load.actions);
     m_search.record(nowMs, load.searches);
+}
+
+SendRoom SendScheduler::room(qint64 nowMs)
+{
+    SendRoom room;
+    room.freeReads = std::max(0, m_plan.maxReads - m_reads);
+    room.freeWrites = std::max(0, m_plan.maxWrites - m_writes);
+    room.quota = std::max(0, m_quotaCeiling - m_quota.used(nowMs) - m_actions);
+    room.search = std::max(0, m_search.capacity() - m_search.used(nowMs) - m_searches);
+    room.readsInFlight = m_reads;
+    room.writesInFlight = m_writes;
+    return room;
+}
+
+qint64 SendScheduler::quotaRoomAt(qint64 nowMs, int units)
+{
+    return m_quota.earliestFit(nowMs, units + m_actions + (m_quota.capacity() - m_quotaCeiling));
+}
+
+void SendScheduler::rateLimited(qint64 nowMs)
+{
+    const int held = m_quota.used(nowMs) + m_actions;
+    m_quotaCeiling =
+        std::clamp(held / 2, std::min(BatchPolicy::MaxBatch, m_plan.windowQuota), m_quotaCeiling);
+}
+
+void SendScheduler::answered(int actions)
+{
+    m_quotaCeiling = std::min(m_plan.windowQuota, m_quotaCeiling + actions);
+}
+
+qint64 SendScheduler::searchRoomAt(qint64 nowMs, int units)
+{
+    return m_search.earliestFit(nowMs, units + m_searches);
 }
 
 void SendScheduler::holdUntil(qint64 untilMs)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "batchpolicy.h"
 #include "model/plan.h"
 #include "ratelimit/slidingwindow.h"
 
@@ -33,9 +34,9 @@ public:
     static constexpr qint64 WaitForBatch = -1;
     /// earliestStart(): the batch breaks a limit on its own and can never be sent.
     static constexpr qint64 Never = -2;
-    /// HTTP/1.1 clients open at most six connections per host (QNetworkAccessManager included);
-    /// more batches "in flight" would only queue inside the network stack.
-    static constexpr int DefaultMaxBatchesInFlight = 6;
+    /// Batches in flight at once. Small batches need many of them to fill the plan's slots (50
+    /// reads in batches of 2); the sender opens that many connections (docs/PERFORMANCE.md).
+    static constexpr int DefaultMaxBatchesInFlight = 25;
 
     /// `marginMs` < 0 picks defaultMarginMs(plan).
     explicit SendScheduler(const Plan &plan, qint64 marginMs = -1,
@@ -52,8 +53,28 @@ public:
     qint64 earliestStart(const BatchLoad &load, qint64 nowMs);
     /// Records that a batch started at nowMs (call only when earliestStart() allowed it).
     void start(const BatchLoad &load, qint64 nowMs);
-    /// Records that a started batch got its answer (or gave up) at nowMs.
-    void finish(const BatchLoad &load, qint64 nowMs);
+    /// Records that a started batch got its answer (or gave up) at nowMs. `counted` is false
+    /// only for a request that never reached the server (connection refused): it holds no
+    /// quota.
+    void finish(const BatchLoad &load, qint64 nowMs, bool counted = true);
+
+    /// What is free at nowMs for the batch policy (in-flight actions hold their quota).
+    SendRoom room(qint64 nowMs);
+    /// The earliest time >= nowMs at which `units` more actions fit the window quota, counting
+    /// the actions in flight; -1 when they never can.
+    qint64 quotaRoomAt(qint64 nowMs, int units);
+    /// The same for the search quota.
+    qint64 searchRoomAt(qint64 nowMs, int units);
+
+    /// A 429 said the window is fuller than these books show (another client on the token):
+    /// the quota believed left for batches formed from now on drops to half of what this
+    /// sender holds in the window, and grows back by each batch answered without one (see
+    /// answered()). Composed batches keep their own pacing (one at a time after a 429).
+    void rateLimited(qint64 nowMs);
+    /// A batch of `actions` got an answer that was not a 429.
+    void answered(int actions);
+    /// The window quota believed available to this sender (the plan's, until a 429).
+    int quotaCeiling() const { return m_quotaCeiling; }
 
     /// Nothing starts before `untilMs` (Retry-After). Never shortens an existing hold.
     void holdUntil(qint64 untilMs);
@@ -78,6 +99,7 @@ private:
     SlidingWindow m_quota;
     SlidingWindow m_search;
     qint64 m_holdUntil = 0;
+    int m_quotaCeiling = 0;
     int m_batches = 0;
     int m_actions = 0;
     int m_reads = 0;

@@ -305,10 +305,17 @@ private slots:
         QCOMPARE(json.value(QLatin1String("batches")).toInt(), 3);
         QCOMPARE(json.value(QLatin1String("shortest_ms")).toDouble(), 10000.0);
 
-        run =
-            runCli({QStringLiteral("cost"), QStringLiteral("--plan"), QStringLiteral("5/1"), file});
-        QCOMPARE(run.exitCode, 1); // a batch of 10 can never fit a quota of 5
+        run = runCli({QStringLiteral("cost"), QStringLiteral("--as-composed"),
+                      QStringLiteral("--plan"), QStringLiteral("5/1"), file});
+        QCOMPARE(run.exitCode, 1); // a composed batch of 10 can never fit a quota of 5
         QVERIFY(run.out.contains(QLatin1String("[cost.batch-over-quota]")));
+        // Sent adaptively, the batches are formed to fit: 30 at 5 per second, the quota binds.
+        run = runCli({QStringLiteral("cost"), QStringLiteral("--plan"), QStringLiteral("5/1"),
+                      QStringLiteral("--read-latency"), QStringLiteral("200"), file});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QLatin1String("shortest send time: 5.2 s with 200 ms per read "
+                                                "and 0 ms per write, bound by the window quota")),
+                 qPrintable(run.out));
 
         run = runCli(
             {QStringLiteral("cost"), QStringLiteral("--plan"), QStringLiteral("gold"), file});

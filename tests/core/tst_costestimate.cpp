@@ -127,6 +127,68 @@ private slots:
             150);
         QCOMPARE(json.value(QLatin1String("shortest_ms")).toDouble(), 0.0);
     }
+
+    void adaptiveTimingSaysWhichLimitBinds_data()
+    {
+        QTest::addColumn<int>("reads");
+        QTest::addColumn<int>("writes");
+        QTest::addColumn<int>("searches");
+        QTest::addColumn<QString>("plan");
+        QTest::addColumn<qint64>("shortestMs");
+        QTest::addColumn<int>("binding");
+        // 300 writes at 450 ms through 15 slots: 20 rounds, 9 s; the quota (1,500/min) allows it
+        // in one window.
+        QTest::newRow("writes") << 0 << 300 << 0 << "paid" << qint64(9000)
+                                << int(BindingLimit::Writes);
+        // 1,000 reads at 200 ms through 50 slots: 4 s.
+        QTest::newRow("reads") << 1000 << 0 << 0 << "paid" << qint64(4000)
+                               << int(BindingLimit::Reads);
+        // 2,000 under 300 per 2 s: the last window opens 6 windows in, then the quickest answer.
+        QTest::newRow("quota") << 2000 << 0 << 0 << "300/2" << qint64(12200)
+                               << int(BindingLimit::Quota);
+        // 10 searches at 5 per 5 s: the second five wait a window.
+        QTest::newRow("search") << 0 << 0 << 10 << "100/5" << qint64(5200)
+                                << int(BindingLimit::Search);
+    }
+    void adaptiveTimingSaysWhichLimitBinds()
+    {
+        QFETCH(int, reads);
+        QFETCH(int, writes);
+        QFETCH(int, searches);
+        QFETCH(QString, plan);
+        QFETCH(qint64, shortestMs);
+        QFETCH(int, binding);
+        const CostTiming timing{200, 450, false};
+        const CostEstimate cost =
+            estimateCost(make(reads, writes, searches), Plan::parse(plan).value(),
+                         EndpointCatalog::builtin(), timing);
+        QCOMPARE(cost.shortestMs, shortestMs);
+        QCOMPARE(int(cost.binding), binding);
+        // Adaptive batches are split to fit: no batch "can never be sent".
+        QVERIFY(cost.warnings.isEmpty());
+        QCOMPARE(cost.toJson().value("binding").toString(),
+                 bindingLimitName(BindingLimit(binding)));
+    }
+
+    void composedTimingHoldsSlotsPerBatch()
+    {
+        // 30 writes in three composed batches of 10 under 15 write slots: one batch at a time,
+        // each 450 ms: 1.35 s. Adaptive, 30 writes through 15 slots take two rounds: 0.9 s.
+        const QList<Action> actions = make(0, 30);
+        const CostEstimate composed = estimateCost(
+            actions, Plan::paid(), EndpointCatalog::builtin(), CostTiming{200, 450, true});
+        QCOMPARE(composed.shortestMs, 1350);
+        const CostEstimate adaptive = estimateCost(
+            actions, Plan::paid(), EndpointCatalog::builtin(), CostTiming{200, 450, false});
+        QCOMPARE(adaptive.shortestMs, 900);
+        QCOMPARE(adaptive.binding, BindingLimit::Writes);
+        // A composed batch of 10 searches never fits 5 per window; adaptive splits it.
+        const Plan shortWindow = Plan::parse(QStringLiteral("100/5")).value();
+        QCOMPARE(estimateCost(make(0, 0, 10), shortWindow, EndpointCatalog::builtin(),
+                              CostTiming{200, 450, true})
+                     .shortestMs,
+                 -1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCostEstimate)

@@ -25,6 +25,7 @@ private slots:
             actions.append(i < 20 ? createTask(i) : readTask(i));
         SendOptions options = optionsFor(sandbox);
         options.maxBatchesInFlight = 1;
+        options.asComposed = true; // the first batch is the ten writes
         BatchSender sender;
         QSignalSpy started(&sender, &BatchSender::batchStarted);
         QSignalSpy finished(&sender, &BatchSender::finished);

@@ -1,4 +1,10 @@
 #include "sendertestkit.h"
+#include "wire/batchbody.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+#include <set>
 
 using namespace Tenfold;
 using namespace Tenfold::TestKit;
@@ -81,7 +87,7 @@ private slots:
         const QJsonObject limited = sandbox.stats().value("rate_limited").toObject();
         QCOMPARE(limited.value("window").toInt(), 0);
         QCOMPARE(limited.value("concurrent").toInt(), 0);
-        QCOMPARE(statInt(sandbox, "requests"), 6);
+        QCOMPARE(statInt(sandbox, "requests"), int(sender.run().batches.size()));
     }
 
     void keepsWithinConcurrentWrites()
@@ -100,6 +106,73 @@ private slots:
         QCOMPARE(sender.run().summary().succeeded, 60);
         QCOMPARE(sender.run().rateLimitedCount, 0);
         QCOMPARE_LE(sandbox.stats().value("max_in_flight").toObject().value("writes").toInt(), 15);
+    }
+
+    void resumesPacedAfterA429FromTrafficItCannotSee()
+    {
+        // Another client on the same token takes most of the window the sender believes is
+        // its own. After a 429 and its Retry-After, the sender lets one batch go, then two
+        // after an answer came, then four: never every waiting batch at once.
+        SandboxOptions sandboxOptions;
+        sandboxOptions.plan = planOf(QStringLiteral("40/2"), 50, 15);
+        sandboxOptions.latencyMinMs = 5;
+        sandboxOptions.latencyMaxMs = 10;
+        SandboxServer sandbox(sandboxOptions);
+        QVERIFY(!sandbox.listen(0));
+
+        QNetworkAccessManager other;
+        QUrl url = sandbox.baseUrl();
+        url.setPath(url.path() + QStringLiteral("/batch"));
+        QList<Action> theirs;
+        for (int i = 0; i < 10; ++i)
+            theirs.append(readTask(i));
+        int theirAnswers = 0;
+        for (int i = 0; i < 3; ++i) {
+            QNetworkRequest request(url);
+            request.setRawHeader("Authorization", "Bearer test-token");
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            QNetworkReply *reply =
+                other.post(request, batchBody(theirs, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+            connect(reply, &QNetworkReply::finished, this, [&, reply] {
+                ++theirAnswers;
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(theirAnswers, 3, 10000);
+
+        QList<Action> actions;
+        for (int i = 0; i < 60; ++i)
+            actions.append(readTask(i));
+        SendOptions options = optionsFor(sandbox, sandboxOptions.plan);
+        BatchSender sender;
+        std::set<int> pacedInFlight; // started since the last 429
+        int allowed = options.maxBatchesInFlight;
+        int worst = 0;
+        bool paced = false;
+        connect(&sender, &BatchSender::waitingForRetryAfter, this, [&] {
+            paced = true;
+            allowed = 1;
+            pacedInFlight.clear();
+        });
+        connect(&sender, &BatchSender::batchStarted, this, [&](int number) {
+            if (!paced)
+                return;
+            pacedInFlight.insert(number);
+            worst = std::max(worst, int(pacedInFlight.size()) - allowed);
+        });
+        connect(&sender, &BatchSender::batchFinished, this, [&](int number, int status) {
+            pacedInFlight.erase(number);
+            if (paced && status == 200)
+                allowed = std::min(allowed * 2, options.maxBatchesInFlight);
+        });
+        QVERIFY(sendAll(sender, sessionOf(actions), options, 60000));
+        QCOMPARE(sender.run().summary().succeeded, 60);
+        QVERIFY(sender.run().rateLimitedCount >= 1);
+        QVERIFY(paced);
+        QCOMPARE(worst, 0);
+        // Every 429 was a batch sent once more, and nothing else went twice.
+        QCOMPARE(statInt(sandbox, "requests"),
+                 3 + int(sender.run().batches.size()) + sender.run().rateLimitedCount);
     }
 };
 

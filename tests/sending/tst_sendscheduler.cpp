@@ -275,6 +275,34 @@ private slots:
         QCOMPARE_LE(worstWindowCount(batches, sim, 2000, false), 300);
         QCOMPARE_LE(double(sim.makespan), floorMs / 0.9);
     }
+
+    void aRateLimitLowersTheQuotaBelievedLeft()
+    {
+        // 60 of 100 sent and answered; then a 429 says the window is full (another client).
+        SendScheduler scheduler(customPlan(100, 60));
+        const BatchLoad sixty = reads(60);
+        scheduler.start(sixty, 0);
+        scheduler.finish(sixty, 100);
+        QCOMPARE(scheduler.room(200).quota, 40);
+        scheduler.rateLimited(200);
+        // Half of what this sender holds in the window: 30, of which 60 are in use.
+        QCOMPARE(scheduler.quotaCeiling(), 30);
+        QCOMPARE(scheduler.room(200).quota, 0);
+        // Each answer without a 429 gives back what it carried.
+        scheduler.answered(10);
+        scheduler.answered(10);
+        QCOMPARE(scheduler.quotaCeiling(), 50);
+        QVERIFY(scheduler.quotaRoomAt(200, 1) >= 60'000);
+        // The window empties as usual: the believed quota then holds 50.
+        QCOMPARE(scheduler.room(61'000).quota, 50);
+        // Never above the plan's, never below one batch.
+        for (int i = 0; i < 20; ++i)
+            scheduler.answered(10);
+        QCOMPARE(scheduler.quotaCeiling(), 100);
+        SendScheduler empty(customPlan(100, 60));
+        empty.rateLimited(0);
+        QCOMPARE(empty.quotaCeiling(), 10);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSendScheduler)

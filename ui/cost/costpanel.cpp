@@ -15,8 +15,11 @@
 #include <QLocale>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QThreadPool>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace Tenfold {
 
@@ -44,6 +47,8 @@ CostPanel::CostPanel(SessionDocument *document, QWidget *parent)
     , m_plan(new QComboBox)
     , m_customQuota(new QLineEdit)
     , m_concurrency(new QLineEdit)
+    , m_readLatency(new QSpinBox)
+    , m_writeLatency(new QSpinBox)
     , m_figures(new QLabel)
     , m_warnings(new QLabel)
 {
@@ -63,6 +68,23 @@ CostPanel::CostPanel(SessionDocument *document, QWidget *parent)
     m_concurrency->setPlaceholderText(tr("reads,writes, e.g. 50,15"));
     m_concurrency->setToolTip(tr("How many reads and writes may be in flight at once"));
     form->addRow(tr("&Concurrency:"), m_concurrency);
+    // What one action takes to answer decides how long the slots are held; the defaults are
+    // typical of Asana and can be set to what a test server shows.
+    for (auto [box, name, value, tip] :
+         {std::tuple{m_readLatency, "readLatency", CostTiming::DefaultReadLatencyMs,
+                     tr("Assumed time for a read to answer")},
+          std::tuple{m_writeLatency, "writeLatency", CostTiming::DefaultWriteLatencyMs,
+                     tr("Assumed time for a write to answer")}}) {
+        box->setObjectName(QLatin1String(name));
+        box->setRange(0, 60000);
+        box->setSingleStep(50);
+        box->setSuffix(tr(" ms"));
+        box->setValue(value);
+        box->setToolTip(tip);
+        connect(box, &QSpinBox::valueChanged, &m_debounce, qOverload<>(&QTimer::start));
+    }
+    form->addRow(tr("&Read latency:"), m_readLatency);
+    form->addRow(tr("&Write latency:"), m_writeLatency);
     layout->addLayout(form);
 
     m_figures->setObjectName(QStringLiteral("costFigures"));
@@ -123,7 +145,7 @@ void CostPanel::applyPlanEdit()
 namespace {
 
 CostEstimate estimate(const QList<Action> &actions, const QList<Variable> &variables,
-                      const Plan &plan)
+                      const Plan &plan, const CostTiming &timing)
 {
     QList<Action> resolved;
     resolved.reserve(actions.size());
@@ -131,7 +153,7 @@ CostEstimate estimate(const QList<Action> &actions, const QList<Variable> &varia
         if (action.enabled)
             resolved.append(variables.isEmpty() ? action : resolveVariables(action, variables));
     }
-    return estimateCost(resolved, plan, EndpointCatalog::builtin());
+    return estimateCost(resolved, plan, EndpointCatalog::builtin(), timing);
 }
 
 } // namespace
@@ -141,9 +163,10 @@ void CostPanel::recompute()
     m_debounce.stop();
     ++m_generation; // any estimate still running is stale now
     const Plan plan = m_document->plan();
-    showEstimate(
-        estimate(m_document->actions()->actions(), m_document->variables()->variables(), plan),
-        plan);
+    const CostTiming timing{m_readLatency->value(), m_writeLatency->value(), m_asComposed};
+    showEstimate(estimate(m_document->actions()->actions(), m_document->variables()->variables(),
+                          plan, timing),
+                 plan);
 }
 
 void CostPanel::startEstimate()
@@ -154,9 +177,10 @@ void CostPanel::startEstimate()
     const QList<Action> actions = m_document->actions()->actions();
     const QList<Variable> variables = m_document->variables()->variables();
     const Plan plan = m_document->plan();
+    const CostTiming timing{m_readLatency->value(), m_writeLatency->value(), m_asComposed};
     QPointer<CostPanel> self(this);
-    QThreadPool::globalInstance()->start([self, generation, actions, variables, plan] {
-        const CostEstimate cost = estimate(actions, variables, plan);
+    QThreadPool::globalInstance()->start([self, generation, actions, variables, plan, timing] {
+        const CostEstimate cost = estimate(actions, variables, plan, timing);
         QMetaObject::invokeMethod(
             qApp,
             [self, generation, cost, plan] {
@@ -191,10 +215,14 @@ void CostPanel::showEstimate(const CostEstimate &cost, const Plan &plan)
         html += row(tr("Duplication jobs"), locale.toString(cost.duplications));
     html += row(tr("Shortest send time"),
                 cost.shortestMs < 0 ? tr("never (see below)") : formatDuration(cost.shortestMs));
-    html +=
-        QStringLiteral("</table><p style=\"color:gray\">%1</p>")
-            .arg(
-                tr("Times assume instant answers; add Asana's own response time.").toHtmlEscaped());
+    if (cost.binding != BindingLimit::None && cost.shortestMs >= 0)
+        html += row(tr("Bound by"), bindingLimitText(cost.binding));
+    html += QStringLiteral("</table><p style=\"color:gray\">%1</p>")
+                .arg((cost.timing.asComposed
+                          ? tr("Batches as composed, each holding its slots until its slowest "
+                               "action answers, with the latencies above.")
+                          : tr("Batches formed as slots free, with the latencies above."))
+                         .toHtmlEscaped());
     m_figures->setText(html);
 
     QStringList warnings;
@@ -204,6 +232,14 @@ void CostPanel::showEstimate(const CostEstimate &cost, const Plan &plan)
                             ? QString()
                             : QStringLiteral("<span style=\"color:#d0312d\">&#9888; %1</span>")
                                   .arg(warnings.join(QStringLiteral("<br>&#9888; "))));
+}
+
+void CostPanel::setAsComposed(bool asComposed)
+{
+    if (m_asComposed == asComposed)
+        return;
+    m_asComposed = asComposed;
+    m_debounce.start();
 }
 
 QString CostPanel::summaryText() const

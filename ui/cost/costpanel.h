@@ -8,6 +8,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace Tenfold {
 
@@ -31,6 +32,10 @@ public:
     /// The figures as shown, one "label: value" per line (tests and screen readers).
     QString summaryText() const;
 
+    /// Whether the send goes as composed (the window's toggle) or adaptively.
+    void setAsComposed(bool asComposed);
+    bool asComposed() const { return m_asComposed; }
+
 private:
     /// Starts an estimate on the thread pool; the newest result wins.
     void startEstimate();
@@ -44,6 +49,9 @@ private:
     QComboBox *m_plan;
     QLineEdit *m_customQuota;
     QLineEdit *m_concurrency;
+    QSpinBox *m_readLatency;
+    QSpinBox *m_writeLatency;
+    bool m_asComposed = false;
     QLabel *m_figures;
     QLabel *m_warnings;
 };

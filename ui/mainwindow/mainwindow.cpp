@@ -116,6 +116,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_targetStatus->setTextFormat(Qt::RichText);
     statusBar()->addPermanentWidget(m_targetStatus);
 
+    connect(m_sendController, &SendController::asComposedChanged, m_cost,
+            &CostPanel::setAsComposed);
     BatchSender *sender = m_sendController->sender();
     connect(sender, &BatchSender::actionFinished, this, &MainWindow::onActionFinished);
     connect(sender, &BatchSender::finished, this, &MainWindow::onSendFinished);
@@ -278,6 +280,15 @@ void MainWindow::createActions()
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(tr("Stop sending: batches not sent yet are cancelled"));
     connect(m_cancel, &QAction::triggered, this, &MainWindow::cancelSend);
+    m_asComposed = new QAction(tr("Send Batches as &Composed"), this);
+    m_asComposed->setObjectName(QStringLiteral("actionSendAsComposed"));
+    m_asComposed->setCheckable(true);
+    m_asComposed->setToolTip(tr("Send exactly the batches the table shows (10 actions each); "
+                                "otherwise each batch is formed when a slot frees, which is "
+                                "faster when the concurrency limits bind"));
+    connect(m_asComposed, &QAction::toggled, m_sendController, &SendController::setAsComposed);
+    connect(m_sendController, &SendController::asComposedChanged, m_asComposed,
+            &QAction::setChecked);
     m_token = new QAction(themeIcon("dialog-password", QStyle::SP_DialogYesButton),
                           tr("Access &Token…"), this);
     m_token->setObjectName(QStringLiteral("actionToken"));
@@ -346,6 +357,7 @@ void MainWindow::createMenus()
     run->addAction(m_send);
     run->addAction(m_sendFailed);
     run->addAction(m_cancel);
+    run->addAction(m_asComposed);
     run->addSeparator();
     run->addAction(m_token);
 
@@ -594,6 +606,8 @@ QString MainWindow::openFile(const QString &path)
     if (session.name.isEmpty())
         session.name = QFileInfo(path).completeBaseName();
     loadSession(session, isSession ? QFileInfo(path).absoluteFilePath() : QString());
+    // A batch body is one request as its author wrote it.
+    m_sendController->setAsComposed(loaded->kind == InputKind::BatchBody);
     m_recentFiles.add(path);
     const int count = int(session.actions.size());
     statusBar()->showMessage(tr("Opened %1 (%2)")
@@ -1240,6 +1254,7 @@ void MainWindow::startSend(const QList<int> &rows)
     options.token = session.target.kind == Target::Kind::Sandbox ? SendController::sandboxToken()
                                                                  : m_tokenValue;
     options.onlyIndexes = rows;
+    options.asComposed = m_sendController->asComposed();
     // Actions are sent as they are now; edits made while sending mark their results stale.
     for (Action &action : session.actions)
         action.note.clear();

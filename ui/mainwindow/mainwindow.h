@@ -176,6 +176,7 @@ private:
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_add = nullptr;
+    QAction *m_asComposed = nullptr;
     QAction *m_duplicate = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_moveUp = nullptr;

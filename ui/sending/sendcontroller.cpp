@@ -48,6 +48,14 @@ SendController::~SendController()
     m_sender->cancel();
 }
 
+void SendController::setAsComposed(bool asComposed)
+{
+    if (m_asComposed == asComposed)
+        return;
+    m_asComposed = asComposed;
+    emit asComposedChanged(asComposed);
+}
+
 QString SendController::sandboxToken()
 {
     return QStringLiteral("tenfold-sandbox-token");

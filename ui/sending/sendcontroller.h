@@ -39,6 +39,10 @@ public:
     /// "not started (starts on first send)", "running on 127.0.0.1:PORT" or why it failed.
     QString sandboxState() const;
 
+    /// Send the batches exactly as composed (SendOptions::asComposed) instead of adaptively.
+    void setAsComposed(bool asComposed);
+    bool asComposed() const { return m_asComposed; }
+
     int batchesInFlight() const { return int(m_inFlight.size()); }
     /// Seconds left before sending resumes after a 429; 0 when not held.
     int retryAfterRemaining() const { return m_retryLeft; }
@@ -50,6 +54,7 @@ signals:
     void sandboxStateChanged();
     /// Batches in flight or the Retry-After countdown changed.
     void activityChanged();
+    void asComposedChanged(bool asComposed);
 
 private:
     BatchSender *m_sender;
@@ -60,6 +65,7 @@ private:
     QSet<int> m_inFlight;
     QTimer *m_countdown;
     int m_retryLeft = 0;
+    bool m_asComposed = false;
 };
 
 } // namespace Tenfold
