@@ -45,6 +45,20 @@ struct DiagnosticFix
 /// One finding about the input: what is wrong, where, and how to fix it.
 struct Diagnostic
 {
+    Diagnostic() = default;
+    // A constructor rather than an aggregate, so the many {severity, action, field, code,
+    // message} findings need not spell out an empty fix.
+    Diagnostic(Severity severity, int action, QString field, QString code, QString message,
+               DiagnosticFix fix = {})
+        : severity(severity)
+        , action(action)
+        , field(std::move(field))
+        , code(std::move(code))
+        , message(std::move(message))
+        , fix(std::move(fix))
+    {
+    }
+
     Severity severity = Severity::Error;
     int action = -1;   ///< 0-based index into the session's actions; -1 for the input as a whole
     QString field;     ///< "method", "relative_path", "data.name", "options.limit"; may be empty
