@@ -44,10 +44,10 @@ QString DiagnosticFix::advice(FrontEnd frontEnd) const
         return cli ? tr("add a session variable \"%1\" or pass --var %1=VALUE").arg(subject)
                    : tr("add a variable \"%1\" with Add variable under Variables").arg(subject);
     case Kind::ListInsteadOfBatchBody:
-        return cli ? tr("or give the actions as a session or a JSON array of actions, which is "
-                        "sent as several batches")
-                   : tr("or paste only the actions array (the [...] after \"actions\"), which "
-                        "is sent as several batches");
+        return cli ? tr("remove them, or give the actions as a session or a JSON array of "
+                        "actions, which is sent as several batches")
+                   : tr("remove them, or paste only the actions array (the [...] after "
+                        "\"actions\"), which is sent as several batches");
     }
     return {};
 }

@@ -345,7 +345,8 @@ std::optional<Diagnostic> batchBodySizeError(const Session &session, InputKind k
         -1,
         {},
         QStringLiteral("input.too-many-actions"),
-        tr("this batch body has %1 actions but one batch request may carry at most %2: remove %3")
+        tr("this batch body has %1 actions but one batch request may carry at most %2 (%3 too "
+           "many)")
             .arg(count)
             .arg(MaxActionsPerBatch)
             .arg(count - MaxActionsPerBatch),
