@@ -33,9 +33,9 @@ int runBody(const QStringList &arguments)
     if (!input)
         return ExitUsage;
 
-    QList<Diagnostic> diagnostics = input->diagnostics;
     QList<Action> resolved;
-    diagnostics.append(
+    const QList<Diagnostic> diagnostics = combineDiagnostics(
+        input->diagnostics,
         validateSession(input->session, input->kind, EndpointCatalog::builtin(), &resolved));
     if (hasErrors(diagnostics) && !parser.isSet(forceOption)) {
         printErrors(diagnostics, path);

@@ -3,6 +3,7 @@
 #include "commandinput.h"
 #include "console.h"
 #include "cost/costestimate.h"
+#include "validation/validator.h"
 
 #include <QJsonDocument>
 
@@ -111,6 +112,13 @@ int runCost(const QStringList &arguments)
         loadCommandInput(parser.positionalArguments().constFirst(), parser);
     if (!input)
         return ExitUsage;
+
+    // The cost of other broken actions is still worth a look, but a batch body Asana refuses
+    // as a whole has no cost to preview: the same verdict as validate, body and send.
+    if (std::optional<Diagnostic> tooMany = batchBodySizeError(input->session, input->kind)) {
+        printErrors({*tooMany}, parser.positionalArguments().constFirst());
+        return ExitFailed;
+    }
 
     Plan plan = input->session.plan;
     if (parser.isSet(planOption)) {

@@ -1,6 +1,7 @@
 #include "catalog/endpointcatalog.h"
 #include "cli.h"
 #include "commandinput.h"
+#include "common/plural.h"
 #include "console.h"
 #include "curl/curlexport.h"
 #include "curl/curlimport.h"
@@ -16,9 +17,12 @@ int runCurl(const QStringList &arguments)
     const QCommandLineOption perActionOption(
         QStringLiteral("per-action"),
         QStringLiteral("One direct API call per action instead of one POST /batch per batch."));
-    const QCommandLineOption shellOption(QStringLiteral("shell"),
-                                         QStringLiteral("posix (default), powershell or cmd."),
-                                         QStringLiteral("shell"), QStringLiteral("posix"));
+    const QCommandLineOption shellOption(
+        QStringLiteral("shell"),
+        QStringLiteral("posix (default: a bash script), powershell, cmd (to "
+                       "type or paste at a cmd.exe prompt) or bat "
+                       "(to save as a .bat file)."),
+        QStringLiteral("shell"), QStringLiteral("posix"));
     const QCommandLineOption baseUrlOption(
         QStringLiteral("base-url"),
         QStringLiteral("API root (default: the session's custom target, else "
@@ -78,8 +82,9 @@ int runCurl(const QStringList &arguments)
 
     // The same gate as `body` and `send`: commands Asana would refuse are not handed out as if
     // they were fine.
-    QList<Diagnostic> diagnostics = input->diagnostics;
-    diagnostics.append(validateSession(input->session, input->kind, EndpointCatalog::builtin()));
+    const QList<Diagnostic> diagnostics =
+        combineDiagnostics(input->diagnostics, validateSession(input->session, input->kind,
+                                                               EndpointCatalog::builtin()));
     if (hasErrors(diagnostics) && !parser.isSet(forceOption)) {
         printErrors(diagnostics, path);
         err() << "tenfold-cli curl: not exporting actions with errors; fix them or use --force.\n";
@@ -99,6 +104,14 @@ int runCurl(const QStringList &arguments)
         err() << "tenfold-cli curl: " << script.errorString() << "\n";
         return ExitFailed;
     }
+    const QUrl to =
+        options.baseUrl.isEmpty() ? defaultCurlBaseUrl(input->session) : options.baseUrl;
+    if (!parser.isSet(baseUrlOption) && input->session.target.kind == Target::Kind::Custom &&
+        !isLoopbackHost(to.host())) {
+        // The session, which someone else may have written, chose this server.
+        err() << "note: these commands send your token to " << to.host()
+              << " (the session's target); check that you trust it, or choose with --base-url\n";
+    }
     out() << script.value();
     return ExitOk;
 }
@@ -106,6 +119,12 @@ int runCurl(const QStringList &arguments)
 int runImportCurl(const QStringList &arguments)
 {
     QCommandLineParser parser;
+    const QCommandLineOption skipBadOption(
+        QStringLiteral("skip-bad"),
+        QStringLiteral("Import the commands that can be imported and leave out the others (each "
+                       "is still reported). Without it, nothing is imported when any command "
+                       "cannot be."));
+    parser.addOption(skipBadOption);
     // FILE is optional: without it, read standard input.
     QStringList withFile = arguments;
     if (std::none_of(arguments.begin(), arguments.end(), [](const QString &argument) {
@@ -115,8 +134,11 @@ int runImportCurl(const QStringList &arguments)
     if (auto code = parseArguments(
             parser, withFile, QStringLiteral("import-curl"),
             QStringLiteral("Read curl commands (a Tenfold export, Asana's docs, a browser's "
-                           "\"copy as cURL\") and print them as a Tenfold session. The token is "
-                           "never imported."),
+                           "\"copy as cURL\") and print them as a Tenfold session that targets "
+                           "the server they call. The token is never imported. Every command "
+                           "that cannot be imported is reported with its line.\n"
+                           "Exit code: 0 imported (with --skip-bad: something was), 1 a command "
+                           "cannot be imported, 2 unreadable input."),
             {{QStringLiteral("FILE"), QStringLiteral("Text holding curl commands; - or nothing "
                                                      "for stdin.")}}))
         return *code;
@@ -139,16 +161,42 @@ int runImportCurl(const QStringList &arguments)
         err() << "tenfold-cli import-curl: " << name << " is too large to be curl commands\n";
         return ExitUsage;
     }
-    Result<Session> session = importCurl(QString::fromUtf8(bytes));
-    if (!session) {
-        const Error &error = session.error();
+    Result<CurlImport> import = readCurlImport(QString::fromUtf8(bytes));
+    if (!import) {
+        const Error &error = import.error();
         err() << name;
         if (error.line > 0)
             err() << ':' << error.line;
         err() << ": error: " << error.message << "\n";
         return ExitFailed;
     }
-    out() << serializeSession(session.value());
+    const bool skipBad = parser.isSet(skipBadOption);
+    const QList<CurlImportNote> &problems = import->problems;
+    for (const CurlImportNote &problem : problems) {
+        err() << name << ':' << problem.line << (skipBad ? ": warning: left out: " : ": error: ")
+              << problem.message << "\n";
+    }
+    for (const CurlImportNote &note : std::as_const(import->notes))
+        err() << name << ':' << note.line << ": note: " << note.message << "\n";
+    const int actions = int(import->session.actions.size());
+    if (!problems.isEmpty() && (!skipBad || actions == 0)) {
+        err() << "tenfold-cli import-curl: nothing imported: "
+              << countOf(problems.size(), QStringLiteral("command"), QStringLiteral("commands"))
+              << " cannot be imported";
+        if (actions > 0)
+            err() << "; --skip-bad imports the other "
+                  << countOf(actions, QStringLiteral("action"), QStringLiteral("actions"));
+        err() << "\n";
+        return ExitFailed;
+    }
+    if (!problems.isEmpty()) {
+        err() << "tenfold-cli import-curl: imported "
+              << countOf(actions, QStringLiteral("action"), QStringLiteral("actions"))
+              << ", left out "
+              << countOf(problems.size(), QStringLiteral("command"), QStringLiteral("commands"))
+              << "\n";
+    }
+    out() << serializeSession(import->session);
     return ExitOk;
 }
 

@@ -12,6 +12,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTimer>
 
 #include <csignal>
@@ -61,10 +64,46 @@ std::optional<QString> readToken(const QString &tokenFile, QString *problem)
         *problem = QStringLiteral(
             "no access token: set ASANA_ACCESS_TOKEN, or put the token in a file and pass "
             "--token-file PATH (never the token itself as an argument: it would show in ps); "
-            "or rehearse with --sandbox, which needs none");
+            "or rehearse with --sandbox, which needs none (--no-token for another server that "
+            "needs none)");
         return std::nullopt;
     }
     return token;
+}
+
+/// What a loopback server says about itself on the sandbox's /__sandbox/stats.
+enum class LoopbackServer
+{
+    Other,           ///< not a Tenfold sandbox (or it did not answer)
+    AnyTokenSandbox, ///< a sandbox that takes any token: it needs none of the user's
+    OwnTokenSandbox, ///< a sandbox started with --token: it wants that one
+};
+
+/// Asks the server at a loopback `baseUrl` whether it is a Tenfold sandbox. Loopback only, so
+/// the question never leaves this computer; a server that does not answer in time is "other".
+LoopbackServer probeLoopbackServer(const QUrl &baseUrl)
+{
+    QUrl statsUrl = baseUrl;
+    statsUrl.setPath(QStringLiteral("/__sandbox/stats"));
+    statsUrl.setQuery(QString());
+    QNetworkAccessManager network;
+    QNetworkRequest request(statsUrl);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(10'000);
+    QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    if (reply->error() != QNetworkReply::NoError)
+        return LoopbackServer::Other;
+    const QJsonValue sandbox =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("sandbox"));
+    const QJsonValue anyToken = sandbox.toObject().value(QLatin1String("accepts_any_token"));
+    if (!anyToken.isBool())
+        return LoopbackServer::Other;
+    return anyToken.toBool() ? LoopbackServer::AnyTokenSandbox : LoopbackServer::OwnTokenSandbox;
 }
 
 QString describeAction(const Action &action)
@@ -72,17 +111,86 @@ QString describeAction(const Action &action)
     return action.method.toUpper() + u' ' + action.relativePath;
 }
 
+/// " [404]" unless the reason already names the status ("answered 404: ..."): one number once.
+QString statusSuffix(int status, const QString &reason)
+{
+    if (status <= 0 || reason.contains(QString::number(status)))
+        return {};
+    return QStringLiteral(" [%1]").arg(status);
+}
+
+/// One line per event: actions of one batch that ended the same way (a refused or lost batch)
+/// are one line, "actions 11-20 (batch 2): ...", instead of ten identical ones.
+void printUnfinished(QTextStream &stream, const SendRun &run)
+{
+    auto sameEnd = [](const ActionResult &a, const ActionResult &b) {
+        return a.state == b.state && a.statusCode == b.statusCode && a.reason == b.reason &&
+               a.batch == b.batch;
+    };
+    const qsizetype count = run.results.size();
+    for (qsizetype i = 0; i < count;) {
+        const ActionResult &result = run.results.at(i);
+        if (result.state == ActionState::Succeeded || result.state == ActionState::Skipped) {
+            ++i;
+            continue;
+        }
+        qsizetype last = i;
+        while (last + 1 < count && sameEnd(run.results.at(last + 1), result))
+            ++last;
+        if (last == i) {
+            stream << "action " << i + 1 << " (" << describeAction(run.actions.at(i)) << ")";
+        } else {
+            stream << "actions " << i + 1 << "-" << last + 1;
+            if (result.batch > 0)
+                stream << " (batch " << result.batch << ")";
+        }
+        stream << ": " << actionStateText(result.state)
+               << statusSuffix(result.statusCode, result.reason);
+        if (!result.reason.isEmpty())
+            stream << ": " << result.reason;
+        stream << "\n";
+        i = last + 1;
+    }
+}
+
+/// The run in one line, counting only what happened: actions that went out, the requests it
+/// took and why some were repeated.
 void printSummary(QTextStream &stream, const SendRun &run, int selected)
 {
     const SendSummary summary = run.summary();
     int batchesSent = 0;
-    for (const BatchRecord &batch : run.batches)
+    int requests = 0;
+    for (const BatchRecord &batch : run.batches) {
         batchesSent += batch.attempts > 0 ? 1 : 0;
-    stream << "sent " << countOf(selected, QStringLiteral("action"), QStringLiteral("actions"))
-           << " in " << countOf(batchesSent, QStringLiteral("batch"), QStringLiteral("batches"))
-           << " to " << run.baseUrl.toString() << " in " << formatSeconds(run.wallMs) << ": "
-           << summary.succeeded << " succeeded, " << summary.failed << " failed, "
-           << summary.unknown << " outcome unknown, " << summary.cancelled << " cancelled; "
+        requests += batch.attempts;
+    }
+    int actionsSent = 0;
+    for (const ActionResult &result : run.results)
+        actionsSent += result.state != ActionState::Skipped && result.batch > 0 ? 1 : 0;
+    const QString target = run.baseUrl.toString();
+    auto actions = [](int n) {
+        return countOf(n, QStringLiteral("action"), QStringLiteral("actions"));
+    };
+    if (!run.reachedServer && summary.succeeded == 0) {
+        stream << "nothing sent to " << target << ": " << actions(selected)
+               << " could not be sent; " << summary.failed << " failed, " << summary.cancelled
+               << " cancelled\n";
+        return;
+    }
+    stream << "sent ";
+    if (actionsSent < selected)
+        stream << actionsSent << " of ";
+    stream << actions(selected) << " in "
+           << countOf(batchesSent, QStringLiteral("batch"), QStringLiteral("batches")) << " to "
+           << target << " in " << formatSeconds(run.wallMs) << ": " << summary.succeeded
+           << " succeeded, " << summary.failed << " failed, " << summary.unknown
+           << " outcome unknown, " << summary.cancelled << " cancelled; "
+           << countOf(requests, QStringLiteral("request"), QStringLiteral("requests"));
+    const int retries = requests - batchesSent;
+    if (retries > 0)
+        stream << " (" << countOf(retries, QStringLiteral("retry"), QStringLiteral("retries"))
+               << ")";
+    stream << ", "
            << countOf(run.rateLimitedCount, QStringLiteral("rate limit (429) answer"),
                       QStringLiteral("rate limit (429) answers"))
            << " met\n";
@@ -132,6 +240,10 @@ int runSend(const QStringList &arguments)
         QStringLiteral("token-file"),
         QStringLiteral("Read the token from this file (else from ASANA_ACCESS_TOKEN)."),
         QStringLiteral("PATH"));
+    const QCommandLineOption noTokenOption(
+        QStringLiteral("no-token"),
+        QStringLiteral("The server needs no token (a sandbox): send a fixed placeholder, never "
+                       "yours. A sandbox on this computer is recognised without it."));
     const QCommandLineOption timeoutOption(
         QStringLiteral("timeout"),
         QStringLiteral("Give up on a batch without an answer after MS (default 60000)."),
@@ -159,8 +271,8 @@ int runSend(const QStringList &arguments)
         QStringLiteral("With --sandbox: how long a slow fault holds the answer."),
         QStringLiteral("MS"));
     parser.addOptions({baseUrlOption, sandboxOption, planOption, rateOption, concurrencyOption,
-                       outOption, jsonOption, onlyFailedOption, tokenFileOption, timeoutOption,
-                       sandboxFaultsOption, sandboxRateOption, sandboxLatencyOption,
+                       outOption, jsonOption, onlyFailedOption, tokenFileOption, noTokenOption,
+                       timeoutOption, sandboxFaultsOption, sandboxRateOption, sandboxLatencyOption,
                        sandboxSlowOption, asComposedOption, variableOption()});
     if (auto code = parseArguments(
             parser, arguments, QStringLiteral("send"),
@@ -185,6 +297,8 @@ int runSend(const QStringList &arguments)
         return usage(QStringLiteral("--sandbox and --base-url exclude each other"));
     if (parser.isSet(planOption) && parser.isSet(rateOption))
         return usage(QStringLiteral("--plan and --rate exclude each other"));
+    if (parser.isSet(noTokenOption) && parser.isSet(tokenFileOption))
+        return usage(QStringLiteral("--no-token and --token-file exclude each other"));
     for (const QCommandLineOption *option :
          {&sandboxFaultsOption, &sandboxRateOption, &sandboxLatencyOption, &sandboxSlowOption}) {
         if (!useSandbox && parser.isSet(*option))
@@ -270,10 +384,10 @@ int runSend(const QStringList &arguments)
             for (int i = 0; i < checked.actions.size(); ++i)
                 checked.actions[i].enabled = checked.actions[i].enabled && selected.at(i);
         }
-        QList<Diagnostic> diagnostics = input->diagnostics;
-        // The sender splits any number of actions, so check them as a list, not as one batch body.
-        diagnostics.append(
-            validateSession(checked, InputKind::ActionArray, EndpointCatalog::builtin()));
+        // As the input's kind: a batch body of 12 is refused here as it is by validate, never
+        // split behind the user's back.
+        const QList<Diagnostic> diagnostics = combineDiagnostics(
+            input->diagnostics, validateSession(checked, input->kind, EndpointCatalog::builtin()));
         if (hasErrors(diagnostics)) {
             printErrors(diagnostics, parser.positionalArguments().constFirst());
             err() << "tenfold-cli send: nothing sent: fix the errors above ('tenfold-cli validate' "
@@ -345,11 +459,25 @@ int runSend(const QStringList &arguments)
     } else {
         if (auto error = checkBaseUrl(options.baseUrl))
             return usage(error->toString());
-        QString problem;
-        const std::optional<QString> token = readToken(parser.value(tokenFileOption), &problem);
-        if (!token)
-            return usage(problem);
-        options.token = *token;
+        // A sandbox needs no token, so the user's real one never goes there unless a token
+        // file names it; one started with --token wants its own, which is asked for as usual.
+        const bool sandboxHere =
+            !parser.isSet(noTokenOption) && !parser.isSet(tokenFileOption) &&
+            isLoopbackHost(options.baseUrl.host()) &&
+            probeLoopbackServer(options.baseUrl) == LoopbackServer::AnyTokenSandbox;
+        if (sandboxHere) {
+            err() << "note: " << options.baseUrl.toString()
+                  << " is a Tenfold sandbox, which takes any token: yours is not sent\n";
+        }
+        if (sandboxHere || parser.isSet(noTokenOption)) {
+            options.token = SandboxToken;
+        } else {
+            QString problem;
+            const std::optional<QString> token = readToken(parser.value(tokenFileOption), &problem);
+            if (!token)
+                return usage(problem);
+            options.token = *token;
+        }
     }
 
     BatchSender sender;
@@ -357,21 +485,30 @@ int runSend(const QStringList &arguments)
     // Adaptive batches are formed as slots free: their count is only known at the end.
     const int batchCount = options.asComposed ? int(planBatches(session.actions).size()) : 0;
     if (showProgress) {
+        // One line per event. A 429 is told once, by the wait that follows it.
         QObject::connect(&sender, &BatchSender::batchFinished, &sender,
                          [&](int number, int status, const QString &outcome) {
+                             const BatchRecord &record = sender.run().batches.value(number - 1);
+                             const bool settled =
+                                 std::all_of(record.actionIndexes.begin(),
+                                             record.actionIndexes.end(), [&](int index) {
+                                                 return sender.run().results.at(index).state !=
+                                                        ActionState::Pending;
+                                             });
+                             if (status == 429 && !settled)
+                                 return;
                              err() << "batch " << number;
                              if (batchCount > 0)
                                  err() << "/" << batchCount;
-                             if (status > 0)
-                                 err() << " [" << status << "]";
                              err() << ": " << outcome << "\n";
                              err().flush();
                          });
     }
+    // Always said, progress or not: a wait of minutes must never look like a hang.
     QObject::connect(&sender, &BatchSender::waitingForRetryAfter, &sender,
                      [&](int number, int, const QString &wait) {
-                         err() << "rate limited: waiting " << wait << " before sending batch "
-                               << number << " again\n";
+                         err() << "batch " << number << ": rate limited (429): waiting " << wait
+                               << ", then sending it again\n";
                          err().flush();
                      });
 
@@ -413,18 +550,7 @@ int runSend(const QStringList &arguments)
         out() << serializeResults(run);
         printSummary(err(), run, selected);
     } else {
-        for (int i = 0; i < run.results.size(); ++i) {
-            const ActionResult &result = run.results.at(i);
-            if (result.state == ActionState::Succeeded || result.state == ActionState::Skipped)
-                continue;
-            out() << "action " << i + 1 << " (" << describeAction(run.actions.at(i))
-                  << "): " << actionStateText(result.state);
-            if (result.statusCode > 0)
-                out() << " [" << result.statusCode << "]";
-            if (!result.reason.isEmpty())
-                out() << ": " << result.reason;
-            out() << "\n";
-        }
+        printUnfinished(out(), run);
         printSummary(out(), run, selected);
     }
 

@@ -29,11 +29,9 @@ int runValidate(const QStringList &arguments)
     if (!input)
         return ExitUsage;
 
-    QList<Diagnostic> diagnostics = input->diagnostics;
-    diagnostics.append(validateSession(input->session, input->kind, EndpointCatalog::builtin()));
-    // Order by action so that a person reads each action's problems together.
-    std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic &a, const Diagnostic &b) { return a.action < b.action; });
+    const QList<Diagnostic> diagnostics =
+        combineDiagnostics(input->diagnostics, validateSession(input->session, input->kind,
+                                                               EndpointCatalog::builtin()));
 
     if (parser.isSet(jsonOption)) {
         QJsonArray array;

@@ -62,32 +62,18 @@ QByteArray jsonBytes(const QJsonObject &object, bool pretty)
 /// A JSON scalar or list of scalars as query text: Asana reads lists comma-separated.
 std::optional<QString> queryText(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        // As the body would carry it: whole numbers with every digit (Qt keeps them as 64-bit
-        // integers), others in their shortest exact form.
-        const QCborValue number = QCborValue::fromJsonValue(value);
-        if (number.isInteger())
-            return QString::number(number.toInteger());
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-    }
-    case QJsonValue::Array: {
-        QStringList parts;
-        for (const QJsonValue &item : value.toArray()) {
-            const std::optional<QString> text = item.isArray() ? std::nullopt : queryText(item);
-            if (!text || text->contains(u','))
-                return std::nullopt;
-            parts.append(*text);
-        }
-        return parts.join(u',');
-    }
-    default:
+    if (std::optional<QString> text = jsonScalarText(value))
+        return text;
+    if (!value.isArray())
         return std::nullopt;
+    QStringList parts;
+    for (const QJsonValue &item : value.toArray()) {
+        const std::optional<QString> text = item.isArray() ? std::nullopt : queryText(item);
+        if (!text || text->contains(u','))
+            return std::nullopt;
+        parts.append(*text);
     }
+    return parts.join(u',');
 }
 
 /// A JSON number with no fraction that an int holds (curl import reads limit=N as an int).
@@ -212,14 +198,14 @@ Result<CurlCall> directCall(const Action &action, int number, const QUrl &base, 
     return call;
 }
 
-/// A comment must stay on its line: no line breaks, and no caret (cmd would continue a REM
-/// line ending in ^ onto the next command).
+/// A comment must stay on its line: no line breaks, no caret (cmd would continue a REM line
+/// ending in ^ onto the next command) and no % (a batch file expands %... even in a REM line).
 QString sanitizedComment(const QString &text)
 {
     QString line = text;
     for (QChar &c : line) {
         if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator || c == u'^')
+            c == QChar::ParagraphSeparator || c == u'^' || c == u'%')
             c = u' ';
     }
     return line;
@@ -240,8 +226,8 @@ QString render(const CurlCall &call, const CurlExportOptions &options)
         authorization = q(QStringLiteral("Authorization: Bearer ") + options.token);
     }
 
-    QString command = shell == Shell::Posix || shell == Shell::Cmd ? QStringLiteral("curl")
-                                                                   : QStringLiteral("curl.exe");
+    QString command =
+        shell == Shell::PowerShell ? QStringLiteral("curl.exe") : QStringLiteral("curl");
     command += QStringLiteral(" -sS");
     // Without -g curl would read [] and {} in the URL as its own globbing patterns.
     if (call.url.contains(u'[') || call.url.contains(u']') || call.url.contains(u'{') ||
@@ -293,7 +279,20 @@ QString header(const Session &session, const CurlExportOptions &options, int cou
                QStringLiteral("\n# Needs PowerShell 7.3 or later.\n"
                               "$PSNativeCommandArgumentPassing = 'Standard'\n");
     case Shell::Cmd:
-        return QStringLiteral("@REM ") + what + u'\n';
+        return QStringLiteral("REM ") + what +
+               QStringLiteral("\nREM For a cmd.exe prompt: paste it there. For a .bat file, "
+                              "export for a batch file (--shell bat) instead.\n");
+    case Shell::Bat: {
+        QString text = QStringLiteral("@echo off\nREM ") + what +
+                       QStringLiteral("\nREM A batch file: save it as .bat or .cmd and run it "
+                                      "(to paste at a prompt, export for cmd instead).\n");
+        if (options.token.isEmpty()) {
+            text += QStringLiteral("if not defined %1 (\n  echo Set %1 to an Asana personal "
+                                   "access token.\n  exit /b 1\n)\n")
+                        .arg(QLatin1String(TokenEnvironmentVariable));
+        }
+        return text;
+    }
     }
     return {};
 }
@@ -307,6 +306,7 @@ QString afterCommand(Shell shell)
     case Shell::PowerShell:
         return QStringLiteral("Write-Output ''\n");
     case Shell::Cmd:
+    case Shell::Bat:
         return QStringLiteral("echo.\n");
     }
     return QStringLiteral("echo\n");
@@ -324,8 +324,18 @@ QUrl defaultCurlBaseUrl(const Session &session)
 Result<QString> exportCurl(const Session &session, const CurlExportOptions &options)
 {
     const QUrl base = options.baseUrl.isEmpty() ? defaultCurlBaseUrl(session) : options.baseUrl;
-    if (!base.isValid() || base.host().isEmpty())
+    const QString scheme = base.scheme().toLower();
+    if (!base.isValid() || base.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
         return Error{tr("the base URL \"%1\" is not a valid http(s) URL").arg(base.toString())};
+    // The sender's rule: every command carries the token (written out, or read from the
+    // environment when it runs), and plain http would show it to anyone on the way.
+    if (!tokenMayGoTo(base)) {
+        return Error{tr("refusing to write commands that send the token over plain http to %1: "
+                        "use https:// (plain http is only allowed to this computer, e.g. the "
+                        "sandbox)")
+                         .arg(base.host())};
+    }
 
     QList<Action> resolved;
     resolved.reserve(session.actions.size());
@@ -371,8 +381,8 @@ Result<QString> exportCurl(const Session &session, const CurlExportOptions &opti
         return Error{tr("there are no enabled actions to export")};
 
     QString script = header(session, options, int(calls.size()));
-    const QString commentPrefix =
-        options.shell == Shell::Cmd ? QStringLiteral("@REM ") : QStringLiteral("# ");
+    const bool windowsCmd = options.shell == Shell::Cmd || options.shell == Shell::Bat;
+    const QString commentPrefix = windowsCmd ? QStringLiteral("REM ") : QStringLiteral("# ");
     for (const CurlCall &call : std::as_const(calls)) {
         script += u'\n' + commentPrefix + sanitizedComment(call.comment) + u'\n';
         script += render(call, options) + u'\n';

@@ -1,5 +1,6 @@
 #include "curlimport.h"
 
+#include "common/plural.h"
 #include "curl/shellwords.h"
 #include "session/sessionfile.h"
 
@@ -10,6 +11,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <QUrlQuery>
+
+#include <optional>
 
 namespace Tenfold {
 
@@ -752,6 +756,11 @@ Result<QList<Action>> requestToActions(const CurlRequest &request)
 
 } // namespace
 
+QString CurlImportNote::toString() const
+{
+    return line > 0 ? tr("line %1: %2").arg(line).arg(message) : message;
+}
+
 Result<QList<CurlRequest>> parseCurlCommands(const QString &text)
 {
     Result<QList<ShellCommand>> commands = splitShellCommands(text);
@@ -776,23 +785,110 @@ Result<QList<CurlRequest>> parseCurlCommands(const QString &text)
     return requests;
 }
 
+namespace {
+
+/// The API root a request called ("https://app.asana.com/api/1.0"); empty when there is none.
+QUrl apiRootOf(const CurlRequest &request)
+{
+    QString urlText = request.url;
+    if (!urlText.contains(QLatin1String("://")))
+        urlText.prepend(QLatin1String("http://"));
+    const QUrl url(urlText, QUrl::TolerantMode);
+    const QString path = url.path();
+    const qsizetype at = path.indexOf(QLatin1String("/api/1.0"));
+    if (!url.isValid() || at < 0)
+        return {};
+    QUrl root = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    root.setPath(path.left(at + 8));
+    return root;
+}
+
+Target targetOf(const QUrl &root)
+{
+    if (root.adjusted(QUrl::StripTrailingSlash) == Target::asanaUrl())
+        return Target{Target::Kind::Asana, {}};
+    Result<Target> parsed = Target::parse(root.toString());
+    return parsed ? parsed.value() : Target{};
+}
+
+bool hasPrettyQuery(const CurlRequest &request)
+{
+    QString urlText = request.url;
+    if (!urlText.contains(QLatin1String("://")))
+        urlText.prepend(QLatin1String("http://"));
+    const QUrlQuery query(QUrl(urlText, QUrl::TolerantMode));
+    return query.hasQueryItem(QStringLiteral("opt_pretty"));
+}
+
+} // namespace
+
+Result<CurlImport> readCurlImport(const QString &text)
+{
+    Result<QList<ShellCommand>> commands = splitShellCommands(text);
+    if (!commands)
+        return commands.error();
+    CurlImport import;
+    import.session.name = tr("Imported from curl");
+    bool sawCurl = false;
+    std::optional<QUrl> root;
+    for (const ShellCommand &command : commands.value()) {
+        const QString &program = command.words.constFirst().text;
+        if (isHarmlessCommand(program))
+            continue;
+        if (!isCurl(program)) {
+            import.problems.append(
+                {command.line,
+                 tr("\"%1\" is not a curl command; Tenfold imports only curl").arg(program)});
+            continue;
+        }
+        sawCurl = true;
+        Result<CurlRequest> request = CommandParser().parse(command);
+        if (!request) {
+            import.problems.append({command.line, request.error().message});
+            continue;
+        }
+        Result<QList<Action>> actions = requestToActions(request.value());
+        if (!actions) {
+            import.problems.append({command.line, actions.error().message});
+            continue;
+        }
+        import.session.actions.append(actions.value());
+        if (hasPrettyQuery(request.value())) {
+            import.notes.append(
+                {command.line, tr("opt_pretty was dropped: pretty printing is a choice of the "
+                                  "whole request, not of an action")});
+        }
+        const QUrl here = apiRootOf(request.value());
+        if (!root) {
+            root = here;
+            import.session.target = targetOf(here);
+        } else if (here != *root) {
+            import.notes.append({command.line, tr("this command calls %1, but the session "
+                                                  "targets %2, which the first command called")
+                                                   .arg(here.toString(), root->toString())});
+        }
+    }
+    if (!sawCurl && import.problems.isEmpty())
+        return Error{tr("no curl command found; paste a command that starts with curl")};
+    return import;
+}
+
 Result<Session> importCurl(const QString &text)
 {
-    Result<QList<CurlRequest>> requests = parseCurlCommands(text);
-    if (!requests)
-        return requests.error();
-    Session session;
-    session.name = tr("Imported from curl");
-    for (const CurlRequest &request : requests.value()) {
-        Result<QList<Action>> actions = requestToActions(request);
-        if (!actions) {
-            Error error = actions.error();
-            error.line = request.line;
-            return error;
-        }
-        session.actions.append(actions.value());
-    }
-    return session;
+    Result<CurlImport> import = readCurlImport(text);
+    if (!import)
+        return import.error();
+    const QList<CurlImportNote> &problems = import->problems;
+    if (problems.isEmpty())
+        return std::move(import->session);
+    if (problems.size() == 1)
+        return Error{problems.constFirst().message, problems.constFirst().line, 0};
+    QStringList lines;
+    for (const CurlImportNote &problem : problems)
+        lines.append(problem.toString());
+    return Error{tr("%1 cannot be imported: %2")
+                     .arg(countOf(problems.size(), tr("command"), tr("commands")),
+                          lines.join(QLatin1String("; ")))};
 }
 
 } // namespace Tenfold

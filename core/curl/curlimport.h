@@ -24,9 +24,37 @@ struct CurlRequest
 /// unknown options, bodies read from files and anything else curl would not send as written.
 Result<QList<CurlRequest>> parseCurlCommands(const QString &text);
 
+/// Something in the pasted text, with the line its command starts on.
+struct CurlImportNote
+{
+    int line = 0;
+    QString message;
+
+    bool operator==(const CurlImportNote &other) const = default;
+    /// "line 3: message"
+    QString toString() const;
+};
+
+/// Everything a text of curl commands holds: the actions of every command that could be read,
+/// each command that could not (and why), and what was dropped on the way.
+struct CurlImport
+{
+    /// The importable actions; its target is the server the commands called (Asana, or the
+    /// custom API root of the first command).
+    Session session;
+    QList<CurlImportNote> problems; ///< commands left out: not curl, a file upload, ...
+    QList<CurlImportNote> notes;    ///< dropped parts (opt_pretty) and other servers named
+};
+
+/// Reads every command, going on after one that cannot be imported, so that all problems are
+/// reported at once. Fails only when the text cannot be split into commands at all (an
+/// unclosed quote) or holds no curl command.
+Result<CurlImport> readCurlImport(const QString &text);
+
 /// Reads curl commands as a session: a POST /batch becomes its actions, any other API call one
 /// action (query parameters into data, opt_fields/limit/offset into options). The token is never
-/// imported. Fails with a message naming the part that cannot be represented.
+/// imported. Fails when any command cannot be imported, naming every one (the error's line is
+/// the first's); readCurlImport() keeps what can be imported.
 Result<Session> importCurl(const QString &text);
 
 } // namespace Tenfold

@@ -68,7 +68,7 @@ bool isCmdSafe(QChar c)
     return isPlainAscii(c) || QStringView(u" \t_-:=+~'/.,?;()*`").contains(c);
 }
 
-QString quoteCmd(const QString &word)
+QString quoteCmd(const QString &word, Shell shell)
 {
     // Two parsers read the line: cmd.exe (carets, %VAR%, quotes) and then the program's C
     // runtime (quotes and backslashes). Starting with ^" keeps cmd.exe out of quote mode, so every
@@ -99,8 +99,12 @@ QString quoteCmd(const QString &word)
             result += QLatin1String("^\n\n"); // caret + newline: a literal newline
         } else if (c == u'\r') {
             continue;
+        } else if (c == u'%' && shell == Shell::Bat) {
+            // A batch file expands %NAME% before carets are read, so only %% is a literal %.
+            result += QLatin1String("%%");
         } else if (c == u'%') {
-            // %NAME% would expand; a caret after % breaks the name without reaching the program.
+            // At a prompt %NAME% would expand; a caret after % breaks the name without reaching
+            // the program (and %% stays two characters there).
             const QChar next = i + 1 < runtime.size() ? runtime.at(i + 1) : QChar();
             result +=
                 (isPlainAscii(next) || next == u'_') ? QStringLiteral("%^") : QStringLiteral("^%");
@@ -127,8 +131,12 @@ Result<Shell> parseShell(const QString &name)
         return Shell::PowerShell;
     if (lower == QLatin1String("cmd"))
         return Shell::Cmd;
-    return Error{QCoreApplication::translate("Tenfold::Curl",
-                                             "unknown shell \"%1\": use posix, powershell or cmd")
+    if (lower == QLatin1String("bat"))
+        return Shell::Bat;
+    return Error{QCoreApplication::translate(
+                     "Tenfold::Curl",
+                     "unknown shell \"%1\": use posix, powershell, cmd (typed or pasted at a "
+                     "cmd.exe prompt) or bat (a batch file)")
                      .arg(name)};
 }
 
@@ -141,6 +149,8 @@ QString shellName(Shell shell)
         return QStringLiteral("powershell");
     case Shell::Cmd:
         return QStringLiteral("cmd");
+    case Shell::Bat:
+        return QStringLiteral("bat");
     }
     return QStringLiteral("posix");
 }
@@ -156,7 +166,8 @@ QString quoteShellWord(const QString &word, Shell shell)
     case Shell::PowerShell:
         return quotePowerShell(word);
     case Shell::Cmd:
-        return quoteCmd(word);
+    case Shell::Bat:
+        return quoteCmd(word, shell);
     }
     return quotePosix(word);
 }
@@ -169,6 +180,7 @@ QString environmentReference(const QString &name, Shell shell)
     case Shell::PowerShell:
         return QStringLiteral("$env:") + name;
     case Shell::Cmd:
+    case Shell::Bat:
         return u'%' + name + u'%';
     }
     return u'$' + name;
@@ -182,6 +194,7 @@ QString lineContinuation(Shell shell)
     case Shell::PowerShell:
         return QStringLiteral(" `");
     case Shell::Cmd:
+    case Shell::Bat:
         return QStringLiteral(" ^");
     }
     return QStringLiteral(" \\");

@@ -11,12 +11,17 @@ enum class Shell
 {
     Posix,      ///< sh, bash, zsh: single quotes, ' written as '\''
     PowerShell, ///< PowerShell 7.3+: single quotes, ' written as ''; calls curl.exe
-    Cmd         ///< Windows cmd.exe: ^"...^" with every special character caret-escaped
+    /// Typed or pasted at a Windows cmd.exe prompt: ^"...^" with every special character
+    /// caret-escaped, % as %^ (a prompt leaves %% as it is)
+    Cmd,
+    /// A Windows batch file (.bat, .cmd): as Cmd, but % written %% (a batch file expands
+    /// %^NAME% to nothing and reads %% as one %)
+    Bat
 };
 
-/// Parses "posix" (or "sh", "bash"), "powershell" (or "pwsh") and "cmd".
+/// Parses "posix" (or "sh", "bash"), "powershell" (or "pwsh"), "cmd" and "bat".
 Result<Shell> parseShell(const QString &name);
-/// The canonical name parseShell() accepts: "posix", "powershell" or "cmd".
+/// The canonical name parseShell() accepts: "posix", "powershell", "cmd" or "bat".
 QString shellName(Shell shell);
 
 /// Quotes `word` so that the shell passes it to the program as exactly one argument, unchanged.

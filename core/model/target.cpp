@@ -65,4 +65,12 @@ bool isLoopbackHost(const QString &host)
     return address.setAddress(host) && address.isLoopback();
 }
 
+bool tokenMayGoTo(const QUrl &baseUrl)
+{
+    const QString scheme = baseUrl.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return true;
+    return scheme == QLatin1String("http") && isLoopbackHost(baseUrl.host());
+}
+
 } // namespace Tenfold

@@ -35,4 +35,8 @@ struct Target
 /// True for localhost and the loopback ranges, where plain http is acceptable.
 bool isLoopbackHost(const QString &host);
 
+/// Whether a token may travel to `baseUrl`: https anywhere, plain http only to a loopback host.
+/// Sending and every export that carries the token (written out or read when it runs) follow it.
+bool tokenMayGoTo(const QUrl &baseUrl);
+
 } // namespace Tenfold

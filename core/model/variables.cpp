@@ -2,8 +2,10 @@
 
 #include "action.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <optional>
 
@@ -56,6 +58,24 @@ bool hasReference(const QJsonValue &value)
 }
 
 } // namespace
+
+std::optional<QString> jsonScalarText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger())
+            return QString::number(number.toInteger());
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    }
+    default:
+        return std::nullopt;
+    }
+}
 
 bool isValidVariableName(const QString &name)
 {

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Tenfold {
 
 struct Action;
@@ -24,6 +26,12 @@ struct UndefinedVariable
     QString name;
     QString field; ///< e.g. "relative_path", "data.name", "options.fields[1]"
 };
+
+/// A JSON string, number or boolean as text: whole numbers with every digit ("1201", as Qt keeps
+/// them as 64-bit integers), other numbers in their shortest exact form, booleans as true/false.
+/// Nothing for null, arrays and objects, which have no one text form. Variable values and query
+/// parameters read JSON this way, so a number is never turned into an empty string.
+std::optional<QString> jsonScalarText(const QJsonValue &value);
 
 /// Variable names: letters, digits, '_', '-' and '.', starting with a letter or '_'.
 bool isValidVariableName(const QString &name);

@@ -362,7 +362,11 @@ void SandboxServer::setFaults(const SandboxFaults &faults)
 
 QJsonObject SandboxServer::stats() const
 {
-    return d->stats.toJson();
+    QJsonObject stats = d->stats.toJson();
+    // Clients tell the sandbox from a real server by this, and whether it wants a token.
+    stats.insert(QStringLiteral("sandbox"),
+                 QJsonObject{{QStringLiteral("accepts_any_token"), d->options.token.isEmpty()}});
+    return stats;
 }
 
 QString SandboxServer::statsSummary() const

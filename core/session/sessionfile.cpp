@@ -64,7 +64,7 @@ Error parseErrorAt(const QByteArray &json, const QJsonParseError &error)
 void addDiagnostic(QList<Diagnostic> &diagnostics, Severity severity, int action,
                    const QString &field, const QString &code, const QString &message)
 {
-    diagnostics.append(Diagnostic{severity, action, field, code, message});
+    diagnostics.append(Diagnostic{severity, action, field, code, message, {}});
 }
 
 QString jsonTypeName(const QJsonValue &value)
@@ -220,22 +220,43 @@ Result<LoadedInput> readSession(const QJsonObject &root)
     input.kind = InputKind::Session;
     input.keptResults = root.value(ResultsKey);
     Session &session = input.session;
-    session.name = root.value(NameKey).toString();
+    // Each member is read as what it must be: a number where text belongs would otherwise read
+    // as an empty string, and an empty string can mean something else ("" is no value at all).
+    auto text = [&root](QLatin1String key) -> Result<QString> {
+        const QJsonValue value = root.value(key);
+        if (value.isUndefined() || value.isString())
+            return value.toString();
+        return Error{
+            tr("the session's \"%1\" must be a string, not %2").arg(key, jsonTypeName(value))};
+    };
+    const Result<QString> name = text(NameKey);
+    if (!name)
+        return name.error();
+    session.name = name.value();
 
     if (root.contains(TargetKey)) {
-        Result<Target> target = Target::parse(root.value(TargetKey).toString());
+        const Result<QString> spec = text(TargetKey);
+        if (!spec)
+            return spec.error();
+        Result<Target> target = Target::parse(spec.value());
         if (!target)
             return Error{tr("the session's target is not valid: %1").arg(target.errorString())};
         session.target = target.value();
     }
     if (root.contains(PlanKey)) {
-        Result<Plan> plan = Plan::parse(root.value(PlanKey).toString());
+        const Result<QString> spec = text(PlanKey);
+        if (!spec)
+            return spec.error();
+        Result<Plan> plan = Plan::parse(spec.value());
         if (!plan)
             return Error{tr("the session's plan is not valid: %1").arg(plan.errorString())};
         session.plan = plan.value();
     }
     if (root.contains(ConcurrencyKey)) {
-        if (auto error = session.plan.setConcurrency(root.value(ConcurrencyKey).toString()))
+        const Result<QString> spec = text(ConcurrencyKey);
+        if (!spec)
+            return spec.error();
+        if (auto error = session.plan.setConcurrency(spec.value()))
             return Error{tr("the session's concurrency is not valid: %1").arg(error->toString())};
     }
 
@@ -243,14 +264,33 @@ Result<LoadedInput> readSession(const QJsonObject &root)
     if (!variables.isUndefined() && !variables.isArray())
         return Error{tr("the session's \"variables\" must be an array of {name, value}")};
     for (const QJsonValue &value : variables.toArray()) {
-        const QJsonObject object = value.toObject();
-        const QString name = object.value(NameKey).toString();
-        if (!isValidVariableName(name)) {
-            return Error{tr("the session defines a variable with an invalid name \"%1\": use "
-                            "letters, digits, '_', '-' and '.'")
-                             .arg(name)};
+        if (!value.isObject()) {
+            return Error{tr("the session's \"variables\" holds %1 where a {name, value} object "
+                            "belongs")
+                             .arg(jsonTypeName(value))};
         }
-        session.variables.append({name, object.value(ValueKey).toString()});
+        const QJsonObject object = value.toObject();
+        const QJsonValue nameValue = object.value(NameKey);
+        const QString variableName = nameValue.toString();
+        if (!nameValue.isString() || !isValidVariableName(variableName)) {
+            return Error{tr("the session defines a variable with an invalid name %1: use "
+                            "letters, digits, '_', '-' and '.'")
+                             .arg(nameValue.isString() ? u'"' + variableName + u'"'
+                                                       : jsonTypeName(nameValue))};
+        }
+        // Numbers and booleans are taken as their text ({{proj}} = 1201 reads "1201"); a value
+        // with no one text form is refused rather than substituted as an empty string.
+        const std::optional<QString> variableValue = jsonScalarText(object.value(ValueKey));
+        if (!variableValue) {
+            const QJsonValue given = object.value(ValueKey);
+            return Error{
+                tr("the session's variable \"%1\" has %2: give its value as a string, "
+                   "a number or true/false")
+                    .arg(variableName, given.isUndefined()
+                                           ? tr("no \"value\"")
+                                           : tr("%1 as its value").arg(jsonTypeName(given)))};
+        }
+        session.variables.append({variableName, *variableValue});
     }
 
     const QJsonValue actions = root.value(ActionsKey);

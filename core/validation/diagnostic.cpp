@@ -1,5 +1,6 @@
 #include "diagnostic.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 namespace Tenfold {
@@ -17,6 +18,48 @@ QString severityName(Severity severity)
     return QStringLiteral("info");
 }
 
+QString DiagnosticFix::kindName() const
+{
+    switch (kind) {
+    case Kind::None:
+        break;
+    case Kind::DefineVariable:
+        return QStringLiteral("define-variable");
+    case Kind::ListInsteadOfBatchBody:
+        return QStringLiteral("list-instead-of-batch-body");
+    }
+    return {};
+}
+
+QString DiagnosticFix::advice(FrontEnd frontEnd) const
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("Tenfold::Diagnostic", text);
+    };
+    const bool cli = frontEnd == FrontEnd::Cli;
+    switch (kind) {
+    case Kind::None:
+        break;
+    case Kind::DefineVariable:
+        return cli ? tr("add a session variable \"%1\" or pass --var %1=VALUE").arg(subject)
+                   : tr("add a variable \"%1\" with Add variable under Variables").arg(subject);
+    case Kind::ListInsteadOfBatchBody:
+        return cli ? tr("remove them, or give the actions as a session or a JSON array of "
+                        "actions, which is sent as several batches")
+                   : tr("remove them, or paste only the actions array (the [...] after "
+                        "\"actions\"), which is sent as several batches");
+    }
+    return {};
+}
+
+QString Diagnostic::messageFor(FrontEnd frontEnd) const
+{
+    const QString advice = fix.advice(frontEnd);
+    if (advice.isEmpty())
+        return message;
+    return message + QLatin1String(": ") + advice;
+}
+
 QString Diagnostic::toText(const QString &file) const
 {
     QString text = file + QLatin1String(": ");
@@ -24,7 +67,7 @@ QString Diagnostic::toText(const QString &file) const
         text += QStringLiteral("action %1: ").arg(action + 1);
     if (!field.isEmpty())
         text += field + QLatin1String(": ");
-    text += severityName(severity) + QLatin1String(": ") + message;
+    text += severityName(severity) + QLatin1String(": ") + messageFor(FrontEnd::Cli);
     if (!code.isEmpty())
         text += QLatin1String(" [") + code + u']';
     return text;
@@ -32,13 +75,20 @@ QString Diagnostic::toText(const QString &file) const
 
 QJsonObject Diagnostic::toJson() const
 {
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("severity"), severityName(severity)},
         {QStringLiteral("action"), action >= 0 ? QJsonValue(action + 1) : QJsonValue()},
         {QStringLiteral("field"), field},
         {QStringLiteral("code"), code},
-        {QStringLiteral("message"), message},
+        {QStringLiteral("message"), messageFor(FrontEnd::Cli)},
     };
+    if (fix.kind != DiagnosticFix::Kind::None) {
+        QJsonObject fixObject{{QStringLiteral("kind"), fix.kindName()}};
+        if (!fix.subject.isEmpty())
+            fixObject.insert(QStringLiteral("subject"), fix.subject);
+        object.insert(QStringLiteral("fix"), fixObject);
+    }
+    return object;
 }
 
 bool hasErrors(const QList<Diagnostic> &diagnostics)

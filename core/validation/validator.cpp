@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -31,15 +32,21 @@ public:
     {
         add(Severity::Error, field, code, message);
     }
+    void error(const QString &field, const char *code, const QString &message,
+               const DiagnosticFix &fix)
+    {
+        add(Severity::Error, field, code, message, fix);
+    }
     void warning(const QString &field, const char *code, const QString &message)
     {
         add(Severity::Warning, field, code, message);
     }
 
 private:
-    void add(Severity severity, const QString &field, const char *code, const QString &message)
+    void add(Severity severity, const QString &field, const char *code, const QString &message,
+             const DiagnosticFix &fix = {})
     {
-        m_out.append(Diagnostic{severity, m_index, field, QString::fromLatin1(code), message});
+        m_out.append(Diagnostic{severity, m_index, field, QString::fromLatin1(code), message, fix});
     }
 
     int m_index;
@@ -328,6 +335,54 @@ void checkOptions(const Action &action, ActionChecker &check)
 
 } // namespace
 
+std::optional<Diagnostic> batchBodySizeError(const Session &session, InputKind kind)
+{
+    const qsizetype count = session.actions.size();
+    if (kind != InputKind::BatchBody || count <= MaxActionsPerBatch)
+        return std::nullopt;
+    return Diagnostic{
+        Severity::Error,
+        -1,
+        {},
+        QStringLiteral("input.too-many-actions"),
+        tr("this batch body has %1 actions but one batch request may carry at most %2 (%3 too "
+           "many)")
+            .arg(count)
+            .arg(MaxActionsPerBatch)
+            .arg(count - MaxActionsPerBatch),
+        DiagnosticFix{DiagnosticFix::Kind::ListInsteadOfBatchBody, {}}};
+}
+
+QList<Diagnostic> combineDiagnostics(const QList<Diagnostic> &loaded,
+                                     const QList<Diagnostic> &checked)
+{
+    // The loader keeps a malformed field empty so numbering holds; the checker then sees "no
+    // method" where the file had 5. Its findings on such a field (or on an action that was not
+    // an object at all) would report the same fault a second time.
+    QSet<int> wholeActions;
+    QSet<std::pair<int, QString>> fields;
+    for (const Diagnostic &d : loaded) {
+        if (d.severity != Severity::Error || d.action < 0)
+            continue;
+        if (d.field.isEmpty())
+            wholeActions.insert(d.action);
+        else
+            fields.insert({d.action, d.field});
+    }
+    QList<Diagnostic> out = loaded;
+    out.reserve(loaded.size() + checked.size());
+    for (const Diagnostic &d : checked) {
+        if (d.action >= 0 && (wholeActions.contains(d.action) ||
+                              (!fields.isEmpty() && fields.contains({d.action, d.field}))))
+            continue;
+        out.append(d);
+    }
+    // By action, so that a person reads each action's problems together.
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) { return a.action < b.action; });
+    return out;
+}
+
 QList<Diagnostic> validateAction(const Action &action, int index, const QList<Variable> &variables,
                                  const EndpointCatalog &catalog, Action *resolvedOut)
 {
@@ -342,9 +397,8 @@ QList<Diagnostic> validateAction(const Action &action, int index, const QList<Va
     for (const UndefinedVariable &variable : std::as_const(undefined)) {
         pathHasUndefined |= variable.field == PathField;
         check.error(variable.field, "variable.undefined",
-                    tr("{{%1}} is not defined: add a session variable \"%1\" or pass "
-                       "--var %1=VALUE")
-                        .arg(variable.name));
+                    tr("{{%1}} is not defined").arg(variable.name),
+                    DiagnosticFix{DiagnosticFix::Kind::DefineVariable, variable.name});
     }
 
     checkMethod(resolved, check);
@@ -398,27 +452,18 @@ QList<Diagnostic> validateSession(const Session &session, InputKind kind,
                                {},
                                QStringLiteral("input.empty"),
                                tr("there are no actions: a batch needs at least one (Asana "
-                                  "answers 400 to an empty batch)")});
+                                  "answers 400 to an empty batch)"),
+                               {}});
     } else if (enabled == 0) {
         out.prepend(Diagnostic{Severity::Error,
                                -1,
                                {},
                                QStringLiteral("input.none-enabled"),
                                tr("all %1 actions are disabled: enable at least one to send")
-                                   .arg(session.actions.size())});
-    } else if (kind == InputKind::BatchBody && session.actions.size() > MaxActionsPerBatch) {
-        out.prepend(Diagnostic{
-            Severity::Error,
-            -1,
-            {},
-            QStringLiteral("input.too-many-actions"),
-            tr("this batch body has %1 actions but one batch request may carry at most %2: "
-               "remove %3, or give Tenfold the actions as a session or array and it will split "
-               "them into %4 batches")
-                .arg(session.actions.size())
-                .arg(MaxActionsPerBatch)
-                .arg(session.actions.size() - MaxActionsPerBatch)
-                .arg((session.actions.size() + MaxActionsPerBatch - 1) / MaxActionsPerBatch)});
+                                   .arg(session.actions.size()),
+                               {}});
+    } else if (std::optional<Diagnostic> tooMany = batchBodySizeError(session, kind)) {
+        out.prepend(*tooMany);
     } else {
         const int batches = (enabled + MaxActionsPerBatch - 1) / MaxActionsPerBatch;
         out.prepend(Diagnostic{
@@ -431,7 +476,8 @@ QList<Diagnostic> validateSession(const Session &session, InputKind kind,
                          : tr("%1 actions will be split into %2 batches of at most %3")
                                .arg(enabled)
                                .arg(batches)
-                               .arg(MaxActionsPerBatch)});
+                               .arg(MaxActionsPerBatch),
+            {}});
     }
     return out;
 }

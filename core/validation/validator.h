@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace Tenfold {
 
 class EndpointCatalog;
@@ -23,5 +25,17 @@ QList<Diagnostic> validateAction(const Action &action, int index, const QList<Va
 QList<Diagnostic> validateSession(const Session &session, InputKind kind,
                                   const EndpointCatalog &catalog,
                                   QList<Action> *resolved = nullptr);
+
+/// The one verdict on a raw batch body of more than 10 actions, for every command and the
+/// window: it is an error, since it is meant as one request and Asana refuses it. Nothing for
+/// other inputs, which are split into batches.
+std::optional<Diagnostic> batchBodySizeError(const Session &session, InputKind kind);
+
+/// The loader's findings (LoadedInput::diagnostics) and the checker's, in action order, leaving
+/// out what the checker says about a field the loader already refused (a method of 5 is read as
+/// no method: "method is missing" would be the same fault twice) and about an action that was
+/// not an object. One finding per fault.
+QList<Diagnostic> combineDiagnostics(const QList<Diagnostic> &loaded,
+                                     const QList<Diagnostic> &checked);
 
 } // namespace Tenfold

@@ -1,4 +1,5 @@
 #include "curl/curlexportdialog.h"
+#include "curl/shellquote.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -108,6 +109,44 @@ private slots:
         QVERIFY(dialog.commands().isEmpty());
         QVERIFY(!child<QPushButton>(dialog, "copy")->isEnabled());
         QVERIFY(child<QLabel>(dialog, "status")->text().contains(QLatin1String("{{missing}}")));
+    }
+
+    void plainHttpToAForeignHostIsRefused()
+    {
+        Session foreign = session();
+        foreign.target = Target::parse(QStringLiteral("http://example.com/api/1.0")).value();
+        CurlExportDialog dialog(foreign, QStringLiteral("2/sekrit"));
+        dialog.show();
+        auto *status = child<QLabel>(dialog, "status");
+        QVERIFY2(status->text().contains(QLatin1String("refusing to write commands that send the "
+                                                       "token over plain http to example.com")),
+                 qPrintable(status->text()));
+        QVERIFY(dialog.commands().isEmpty());
+        QVERIFY(!child<QPushButton>(dialog, "copy")->isEnabled());
+        // Ticking the token changes nothing: the rule holds for a reference and for the token.
+        clickIndicator(child<QCheckBox>(dialog, "includeToken"));
+        QVERIFY(dialog.commands().isEmpty());
+        QVERIFY(!dialog.commands().contains(QLatin1String("sekrit")));
+
+        Session local = session();
+        local.target = Target::parse(QStringLiteral("http://127.0.0.1:8123/api/1.0")).value();
+        CurlExportDialog loopback(local);
+        QVERIFY(loopback.commands().contains(QLatin1String("http://127.0.0.1:8123/api/1.0/batch")));
+    }
+
+    void windowsShellsSayWhereTheyGo()
+    {
+        Session percent = session();
+        percent.actions[0].data = QJsonObject{{"name", "100% %PATH%"}};
+        CurlExportDialog dialog(percent);
+        auto *shell = child<QComboBox>(dialog, "shell");
+        shell->setCurrentIndex(shell->findData(int(Shell::Cmd)));
+        QVERIFY(shell->currentText().contains(QLatin1String("prompt")));
+        QVERIFY(dialog.commands().contains(QLatin1String("%^PATH")));
+        shell->setCurrentIndex(shell->findData(int(Shell::Bat)));
+        QVERIFY(shell->currentText().contains(QLatin1String(".bat")));
+        QVERIFY(dialog.commands().startsWith(QLatin1String("@echo off")));
+        QVERIFY(dialog.commands().contains(QLatin1String("%%PATH%%")));
     }
 };
 

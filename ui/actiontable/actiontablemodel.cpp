@@ -257,7 +257,7 @@ QVariant ActionTableModel::data(const QModelIndex &index, int role) const
                         QStringLiteral("%1: %2%3")
                             .arg(severityName(d.severity),
                                  d.field.isEmpty() ? QString() : d.field + QStringLiteral(": "),
-                                 d.message.toHtmlEscaped()));
+                                 d.messageFor(FrontEnd::Window).toHtmlEscaped()));
                 }
             }
             return lines.join(QStringLiteral("<br>"));

@@ -30,7 +30,8 @@ CurlExportDialog::CurlExportDialog(const Session &session, const QString &token,
     m_shell->setObjectName(QStringLiteral("shell"));
     m_shell->addItem(tr("POSIX shell (bash, zsh)"), int(Shell::Posix));
     m_shell->addItem(tr("PowerShell 7.3+"), int(Shell::PowerShell));
-    m_shell->addItem(tr("Windows cmd"), int(Shell::Cmd));
+    m_shell->addItem(tr("Windows cmd prompt (paste)"), int(Shell::Cmd));
+    m_shell->addItem(tr("Windows batch file (.bat)"), int(Shell::Bat));
 
     m_perBatch = new QRadioButton(tr("One POST /batch per batch"), this);
     m_perBatch->setObjectName(QStringLiteral("perBatch"));

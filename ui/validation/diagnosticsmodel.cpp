@@ -53,7 +53,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         case FieldColumn:
             return d.field;
         case MessageColumn:
-            return d.message;
+            return d.messageFor(FrontEnd::Window);
         }
     } else if (role == Qt::DecorationRole && index.column() == SeverityColumn) {
         const QStyle::StandardPixmap pixmap =
@@ -62,7 +62,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
                                               : QStyle::SP_MessageBoxInformation;
         return QApplication::style()->standardIcon(pixmap);
     } else if (role == Qt::ToolTipRole) {
-        return QStringLiteral("%1 [%2]").arg(d.message, d.code);
+        return QStringLiteral("%1 [%2]").arg(d.messageFor(FrontEnd::Window), d.code);
     }
     return {};
 }
