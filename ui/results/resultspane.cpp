@@ -186,12 +186,13 @@ void ResultsPane::attach(QTableView *actionTable, QSplitter *composerSplitter)
             [this] { syncSelection(m_actions, m_view); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { syncSelection(m_view, m_actions); });
+    // A selection changes before its current row does: the current row follows on its own.
     connect(actionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                m_detail->setRow(current.isValid() ? current.row() : -1);
-            });
+            [this] { syncCurrent(m_actions, m_view); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { syncCurrent(m_view, m_actions); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_detail->setRow(m_actions->currentIndex().row());
+        m_detail->setRow(m_row, m_selectedCount);
         m_view->verticalScrollBar()->setValue(m_actions->verticalScrollBar()->value());
     });
 
@@ -243,6 +244,27 @@ void ResultsPane::syncSelection(QTableView *from, QTableView *to)
         to->selectionModel()->setCurrentIndex(target->index(current.row(), 0),
                                               QItemSelectionModel::NoUpdate);
     m_syncing = false;
+}
+
+void ResultsPane::syncCurrent(QTableView *from, QTableView *to)
+{
+    if (m_syncing || !from || !to)
+        return;
+    const QModelIndex current = from->selectionModel()->currentIndex();
+    if (!current.isValid() || to->selectionModel()->currentIndex().row() == current.row())
+        return;
+    m_syncing = true;
+    const int column = std::max(0, to->selectionModel()->currentIndex().column());
+    to->selectionModel()->setCurrentIndex(to->model()->index(current.row(), column),
+                                          QItemSelectionModel::NoUpdate);
+    m_syncing = false;
+}
+
+void ResultsPane::showRow(int row, int selectedCount)
+{
+    m_row = row;
+    m_selectedCount = selectedCount;
+    m_detail->setRow(row, selectedCount);
 }
 
 QList<int> ResultsPane::selectedRows() const
