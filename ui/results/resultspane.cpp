@@ -186,7 +186,8 @@ void ResultsPane::attach(QTableView *actionTable, QSplitter *composerSplitter)
             [this] { syncSelection(m_actions, m_view); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { syncSelection(m_view, m_actions); });
-    // A selection changes before its current row does: the current row follows on its own.
+    // Moving the current cell without selecting (Ctrl+arrows, Ctrl+End) changes no selection:
+    // the two tables' current rows follow each other on their own.
     connect(actionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { syncCurrent(m_actions, m_view); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
