@@ -90,6 +90,8 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
     bar->addWidget(m_filterCombo);
     m_counts->setObjectName(QStringLiteral("resultsCounts"));
     m_counts->setTextFormat(Qt::RichText);
+    // A long count line is cut, never widening the window past the screen.
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_counts, 1);
     auto addButton = [this, bar](const QString &text, const QString &tip, const char *name) {
         auto *button = new QToolButton;
@@ -139,6 +141,7 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
         if (s.pending)
             parts << tr("%1 pending").arg(s.pending);
         m_counts->setText(parts.join(QStringLiteral(" \u00b7 ")));
+        m_counts->setToolTip(m_counts->text());
     };
     auto *countsTimer = new QTimer(this); // counting 100,000 rows per answer would be wasteful
     countsTimer->setSingleShot(true);
