@@ -16,8 +16,11 @@
 #include "results/resultspane.h"
 #include "sending/batchsender.h"
 #include "sending/resultsfile.h"
+#include "sending/runrecorder.h"
 #include "sending/sendcontroller.h"
+#include "sending/sendguard.h"
 #include "sending/tokendialog.h"
+#include "sending/tokenhosts.h"
 #include "sending/tokenstore.h"
 #include "session/sessionfile.h"
 #include "validation/diagnosticsmodel.h"
@@ -90,6 +93,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_document->actions()->setValidation(m_validation);
     m_results = new ResultsModel(m_document->actions(), m_document->variables(), this);
     m_sendController = new SendController(this);
+    m_sendGuard = new SendGuard(m_sendController, this);
+    // Before the window's own connections: the summary after a send reads the recorded rows.
+    m_recorder = new RunRecorder(m_sendController->sender(), m_results, this);
     m_tokenStore = std::make_unique<KeychainTokenStore>();
     setAcceptDrops(true);
 
@@ -120,7 +126,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_sendController, &SendController::asComposedChanged, m_cost,
             &CostPanel::setAsComposed);
     BatchSender *sender = m_sendController->sender();
-    connect(sender, &BatchSender::actionFinished, this, &MainWindow::onActionFinished);
     connect(sender, &BatchSender::finished, this, &MainWindow::onSendFinished);
     connect(sender, &BatchSender::progress, this, [this](int done, int total) {
         m_progress->setMaximum(std::max(total, 1));
@@ -214,7 +219,9 @@ void MainWindow::createActions()
 
     m_quit =
         new QAction(themeIcon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), this);
-    m_quit->setShortcut(QKeySequence::Quit);
+    // Platforms whose key scheme has no Quit binding (Windows, offscreen) still get Ctrl+Q.
+    const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    m_quit->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{Qt::CTRL | Qt::Key_Q} : quitKeys);
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
@@ -510,8 +517,8 @@ void MainWindow::createCentralArea()
             &MainWindow::updateSelectionActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::updateSelectionActions);
-    connect(m_document->actions(), &QAbstractItemModel::rowsRemoved, this,
-            &MainWindow::updateSelectionActions);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_document->actions(), signal, this, &MainWindow::updateSelectionActions);
 }
 
 QWidget *MainWindow::createVariablesPanel()
@@ -554,6 +561,8 @@ QWidget *MainWindow::createVariablesPanel()
 
 bool MainWindow::maybeSave()
 {
+    if (!m_sendGuard->mayLeaveSession())
+        return false;
     if (!m_document->isModified())
         return true;
     const QMessageBox::StandardButton answer = MessageBox::question(
@@ -970,7 +979,10 @@ void MainWindow::updateSelectionActions()
     m_copy->setEnabled(any);
     m_moveUp->setEnabled(any && rows.first() > 0);
     m_moveDown->setEnabled(any && rows.last() < count - 1);
-    m_detail->setRow(rows.size() == 1 ? rows.first() : -1, int(rows.size()));
+    // One current row: both detail panes show the same action.
+    const int current = rows.size() == 1 ? rows.first() : -1;
+    m_detail->setRow(current, int(rows.size()));
+    m_resultsPane->showRow(current, int(rows.size()));
 }
 
 void MainWindow::updateEmptyState()
@@ -1101,7 +1113,7 @@ void MainWindow::send()
                                    "to send."));
         return;
     }
-    withToken([this, rows] { startSend(rows); });
+    withToken([this, rows] { startSend(rows, false); });
 }
 
 void MainWindow::sendFailed()
@@ -1136,7 +1148,7 @@ void MainWindow::sendFailed()
         if (answer != QMessageBox::Yes)
             return;
     }
-    withToken([this, rows] { startSend(rows); });
+    withToken([this, rows] { startSend(rows, true); });
 }
 
 void MainWindow::cancelSend()
@@ -1235,7 +1247,7 @@ void MainWindow::editToken()
     dialog->open();
 }
 
-void MainWindow::startSend(const QList<int> &rows)
+void MainWindow::startSend(const QList<int> &rows, bool continuesRun)
 {
     if (isSending())
         return;
@@ -1251,6 +1263,21 @@ void MainWindow::startSend(const QList<int> &rows)
     options.timeoutMs = m_sendController->timeoutMs();
     options.token = session.target.kind == Target::Kind::Sandbox ? SendController::sandboxToken()
                                                                  : m_tokenValue;
+    if (session.target.kind != Target::Kind::Sandbox) {
+        // A refused address is refused outright; any other host than Asana's or this
+        // computer's is confirmed once before the token goes there.
+        if (std::optional<Error> error = checkBaseUrl(options.baseUrl)) {
+            MessageBox::critical(this, tr("Cannot send"), error->toString());
+            return;
+        }
+        if (!TokenHosts::confirm(this, options.baseUrl)) {
+            statusBar()->showMessage(
+                tr("Nothing was sent: %1 was not confirmed to receive your token")
+                    .arg(options.baseUrl.host()),
+                8000);
+            return;
+        }
+    }
     options.onlyIndexes = rows;
     options.asComposed = m_sendController->asComposed();
     // Actions are sent as they are now; edits made while sending mark their results stale.
@@ -1260,11 +1287,7 @@ void MainWindow::startSend(const QList<int> &rows)
         MessageBox::critical(this, tr("Cannot send"), error->toString());
         return;
     }
-    m_runRows = rows;
-    m_runKeys.resize(session.actions.size());
-    for (int row = 0; row < session.actions.size(); ++row)
-        m_runKeys[row] = m_results->keyForRow(row);
-    m_results->markPending(rows);
+    m_recorder->begin(rows, int(session.actions.size()), continuesRun);
     showResultsPane(true);
     m_progress->setMaximum(int(rows.size()));
     m_progress->setValue(0);
@@ -1272,30 +1295,9 @@ void MainWindow::startSend(const QList<int> &rows)
     updateTargetStatus();
 }
 
-void MainWindow::onActionFinished(int index)
-{
-    const SendRun &run = m_sendController->sender()->run();
-    if (index < 0 || index >= m_runKeys.size() || index >= run.results.size())
-        return;
-    const int row = m_results->rowForKey(m_runKeys.at(index));
-    if (row >= 0)
-        m_results->setResult(row, run.results.at(index), run.actions.value(index));
-}
-
 void MainWindow::onSendFinished()
 {
     const SendRun &run = m_sendController->sender()->run();
-    // Every action of the run ends in a final state, even those no signal reported.
-    for (int index : std::as_const(m_runRows)) {
-        if (index >= run.results.size() || index >= m_runKeys.size())
-            continue;
-        const int row = m_results->rowForKey(m_runKeys.at(index));
-        if (row >= 0 && m_results->entry(row).result.state == ActionState::Pending)
-            m_results->setResult(row, run.results.at(index), run.actions.value(index));
-    }
-    m_results->setRunInfo(run);
-    m_runKeys.clear();
-    m_runRows.clear();
     const SendSummary summary = run.summary();
     QString text = tr("Sent to %1: %2 succeeded, %3 failed")
                        .arg(run.baseUrl.host())
@@ -1380,6 +1382,12 @@ void MainWindow::showResultsPane(bool show)
 
 QString MainWindow::openResults(const QString &path)
 {
+    if (isSending()) {
+        const QString why = tr("a send is running: its answers go on these rows; open the "
+                               "results file once it has ended");
+        statusBar()->showMessage(tr("Results not opened: %1").arg(why), 8000);
+        return why;
+    }
     Result<SendRun> run = loadResults(path);
     if (!run) {
         MessageBox::critical(
@@ -1388,19 +1396,17 @@ QString MainWindow::openResults(const QString &path)
             run.errorString());
         return run.errorString();
     }
-    if (isSending())
-        return tr("a send is running");
-    const int placed = m_results->loadRun(run.value());
-    const qsizetype extra = run->results.size() - m_document->actions()->rowCount();
-    QString message =
-        tr("Showing %1 from %2")
-            .arg(countOf(placed, tr("result"), tr("results")), QFileInfo(path).fileName());
-    if (extra > 0)
-        message +=
-            (extra == 1 ? tr("; 1 result beyond the last action was left out")
-                        : tr("; %1 results beyond the last action were left out").arg(extra));
-    statusBar()->showMessage(message, 8000);
+    const ResultsModel::Placement placement = m_results->matchRun(run.value());
+    const QString message = placement.text(QFileInfo(path).fileName());
     showResultsPane(true);
+    if (placement.unmatched > 0)
+        MessageBox::warning(this, tr("Some results not shown"),
+                            tr("Not every result in \u201c%1\u201d matches an action of this "
+                               "session.")
+                                .arg(QFileInfo(path).fileName()),
+                            message + u'.');
+    else
+        statusBar()->showMessage(message, 15000);
     return {};
 }
 

@@ -28,7 +28,9 @@ class CostPanel;
 class DiagnosticsModel;
 class ResultsModel;
 class ResultsPane;
+class RunRecorder;
 class SendController;
+class SendGuard;
 class TokenStore;
 class SessionDocument;
 class ValidationCache;
@@ -128,8 +130,7 @@ private:
         Environment
     };
     void withToken(const std::function<void()> &then);
-    void startSend(const QList<int> &onlyRows);
-    void onActionFinished(int index);
+    void startSend(const QList<int> &onlyRows, bool continuesRun);
     void onSendFinished();
     void updateSendState();
     void updateTargetStatus();
@@ -192,6 +193,8 @@ private:
     ResultsModel *m_results = nullptr;
     ResultsPane *m_resultsPane = nullptr;
     SendController *m_sendController = nullptr;
+    SendGuard *m_sendGuard = nullptr;
+    RunRecorder *m_recorder = nullptr;
     QSplitter *m_composerSplitter = nullptr;
     QLabel *m_targetStatus = nullptr;
     QLabel *m_activity = nullptr;
@@ -201,8 +204,6 @@ private:
     TokenSource m_tokenSource = TokenSource::None;
     QString m_tokenNotice;
     bool m_tokenRead = false;
-    QList<quint64> m_runKeys; // the result row key for each action index of the run
-    QList<int> m_runRows;     // rows the run sends
 };
 
 } // namespace Tenfold

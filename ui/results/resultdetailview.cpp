@@ -27,6 +27,7 @@ ResultDetailView::ResultDetailView(ResultsModel *model, QWidget *parent)
     , m_model(model)
     , m_title(new QLabel)
     , m_reason(new QLabel)
+    , m_sends(new QLabel)
     , m_errorsBox(new QWidget)
     , m_errorsLayout(new QVBoxLayout(m_errorsBox))
     , m_tabs(new QTabWidget)
@@ -45,10 +46,15 @@ ResultDetailView::ResultDetailView(ResultsModel *model, QWidget *parent)
     m_reason->setObjectName(QStringLiteral("resultReason"));
     m_reason->setWordWrap(true);
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sends->setObjectName(QStringLiteral("resultSends"));
+    m_sends->setTextFormat(Qt::RichText);
+    m_sends->setWordWrap(true);
+    m_sends->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorsBox->setObjectName(QStringLiteral("resultErrors"));
     m_errorsLayout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_reason);
+    layout->addWidget(m_sends);
     layout->addWidget(m_errorsBox);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -81,9 +87,10 @@ ResultDetailView::ResultDetailView(ResultsModel *model, QWidget *parent)
     refresh();
 }
 
-void ResultDetailView::setRow(int row)
+void ResultDetailView::setRow(int row, int selectedCount)
 {
     m_row = row;
+    m_selectedCount = selectedCount;
     refresh();
 }
 
@@ -92,9 +99,15 @@ void ResultDetailView::refresh()
     const bool valid = m_row >= 0 && m_row < m_model->rowCount() && m_model->hasResult(m_row);
     m_tabs->setEnabled(valid);
     if (!valid) {
-        m_title->setText(m_row < 0 ? tr("<i>Select a row to see its result.</i>")
-                                   : tr("<i>Action %1 has no result yet.</i>").arg(m_row + 1));
+        if (m_row >= 0)
+            m_title->setText(tr("<i>Action %1 has no result yet.</i>").arg(m_row + 1));
+        else if (m_selectedCount > 1)
+            m_title->setText(tr("<i>%1 rows selected. Select a single row to see its result.</i>")
+                                 .arg(m_selectedCount));
+        else
+            m_title->setText(tr("<i>Select a row to see its result.</i>"));
         m_reason->hide();
+        m_sends->hide();
         m_tree->setJson({});
         m_text->clear();
         m_headers->setJson({});
@@ -118,6 +131,28 @@ void ResultDetailView::refresh()
     // The reason repeats the first error for a plain 4xx; show it when it says something more.
     const bool repeats = !r.errors.isEmpty() && r.reason.contains(r.errors.first().message);
     m_reason->setVisible(!r.reason.isEmpty() && r.state != ActionState::Succeeded && !repeats);
+    // A row sent more than once (Send Failed Again) lists every send, oldest first.
+    if (e.sends.size() > 1) {
+        QString list = tr("Sent %1 times:").arg(e.sends.size());
+        list += QStringLiteral("<ol style=\"margin:0\">");
+        for (const ActionResult &send : e.sends) {
+            QString line = send.batch > 0 ? tr("batch %1").arg(send.batch) : tr("not sent");
+            if (send.attempts > 0)
+                line += u' ' +
+                        (send.attempts == 1 ? tr("(1 try)") : tr("(%1 tries)").arg(send.attempts));
+            line += QStringLiteral(" \u2192 ");
+            line += send.statusCode > 0 ? QStringLiteral("%1 ").arg(send.statusCode) : QString();
+            line += actionStateText(send.state);
+            if (send.state != ActionState::Succeeded && !send.reason.isEmpty())
+                line += QStringLiteral(": ") + send.reason;
+            list += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+        }
+        list += QStringLiteral("</ol>");
+        m_sends->setText(list);
+        m_sends->show();
+    } else {
+        m_sends->hide();
+    }
     m_tree->setJson(r.body);
     m_treeView->expandToDepth(1);
     m_text->setPlainText(r.body.isObject() || r.body.isArray()

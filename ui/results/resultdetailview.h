@@ -22,8 +22,8 @@ class ResultDetailView : public QWidget
 public:
     explicit ResultDetailView(ResultsModel *model, QWidget *parent = nullptr);
 
-    /// Shows `row` (-1: nothing selected).
-    void setRow(int row);
+    /// Shows `row`; -1 for none (nothing selected, or `selectedCount` rows).
+    void setRow(int row, int selectedCount = 1);
     int row() const { return m_row; }
 
 private:
@@ -32,8 +32,10 @@ private:
 
     ResultsModel *m_model;
     int m_row = -1;
+    int m_selectedCount = 0;
     QLabel *m_title;
     QLabel *m_reason;
+    QLabel *m_sends;
     QWidget *m_errorsBox;
     QVBoxLayout *m_errorsLayout;
     QTabWidget *m_tabs;

@@ -1,8 +1,10 @@
 #include "resultsmodel.h"
 
 #include "actiontable/actiontablemodel.h"
+#include "common/plural.h"
 #include "model/variables.h"
 #include "variables/variablesmodel.h"
+#include "wire/batchbody.h"
 
 #include <QColor>
 #include <QFont>
@@ -265,10 +267,21 @@ int ResultsModel::rowForKey(quint64 key) const
     return m_keyIndex.value(key, -1);
 }
 
-void ResultsModel::markPending(const QList<int> &rows)
+void ResultsModel::beginRun(const QList<int> &rows, bool continuesRun)
 {
+    m_continuing = continuesRun;
+    m_batchOffset = 0;
+    if (continuesRun) {
+        // Numbered on from every batch the run knows of, including those of results shown
+        // from a file (whose batch records are not kept).
+        m_batchOffset = int(m_info.batches.size());
+        for (const Entry &e : std::as_const(m_entries))
+            m_batchOffset = std::max(m_batchOffset, e.result.batch);
+    }
     for (int row : rows) {
         Entry &e = m_entries[row];
+        if (!continuesRun || !e.present)
+            e.sends.clear();
         e.present = true;
         e.stale = false;
         e.result = ActionResult{};
@@ -281,8 +294,18 @@ void ResultsModel::markPending(const QList<int> &rows)
 void ResultsModel::setResult(int row, const ActionResult &result, const Action &sent)
 {
     Entry &e = m_entries[row];
+    ActionResult send = result;
+    if (send.batch > 0)
+        send.batch += m_batchOffset;
+    e.sends.append(send);
     e.present = true;
-    e.result = result;
+    e.result = send;
+    e.result.attempts = 0;
+    for (const ActionResult &each : std::as_const(e.sends)) {
+        e.result.attempts += each.attempts;
+        if (each.batch > 0)
+            e.result.batch = each.batch; // the latest batch that carried it
+    }
     e.sent = sent;
     e.stale = computeStale(row);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -295,6 +318,7 @@ void ResultsModel::clear()
     for (Entry &e : m_entries)
         e = Entry{};
     m_info = SendRun{};
+    m_continuing = false;
     endResetModel();
     emit resultsChanged(-1);
 }
@@ -312,21 +336,103 @@ int ResultsModel::loadRun(const SendRun &run)
         Entry &e = m_entries[i];
         e.present = true;
         e.result = run.results.at(i);
+        e.sends = {e.result};
         e.sent = run.actions.value(i);
         e.stale = computeStale(i);
         ++placed;
     }
+    m_continuing = false;
     setRunInfo(run);
     endResetModel();
     emit resultsChanged(-1);
     return placed;
 }
 
+ResultsModel::Placement ResultsModel::matchRun(const SendRun &run)
+{
+    // The key is the action exactly as it goes on the wire, so two actions match when sending
+    // either would send the same bytes.
+    const auto wireKey = [](const Action &resolved) {
+        return batchBody(QList<Action>{resolved}, QList<int>{0});
+    };
+    const QList<Variable> &variables = m_variables->variables();
+    QHash<QByteArray, QList<int>> rowsByKey; // rows in table order, taken front first
+    rowsByKey.reserve(m_entries.size());
+    for (int row = 0; row < m_entries.size(); ++row)
+        rowsByKey[wireKey(resolveVariables(m_actions->action(row), variables))].append(row);
+
+    beginResetModel();
+    for (Entry &e : m_entries)
+        e = Entry{};
+    Placement placement;
+    for (int i = 0; i < run.results.size(); ++i) {
+        if (run.results.at(i).state == ActionState::Skipped)
+            continue;
+        const Action sent = run.actions.value(i);
+        auto it = rowsByKey.find(wireKey(sent));
+        if (it == rowsByKey.end() || it->isEmpty()) {
+            ++placement.unmatched;
+            continue;
+        }
+        const int row = it->takeFirst();
+        Entry &e = m_entries[row];
+        e.present = true;
+        e.result = run.results.at(i);
+        e.sends = {e.result};
+        e.sent = sent;
+        e.stale = computeStale(row);
+        ++placement.placed;
+    }
+    placement.rowsWithout = int(m_entries.size()) - placement.placed;
+    m_continuing = false;
+    setRunInfo(run);
+    // Batch records point at the file's action indexes, which are not the rows here.
+    m_info.batches.clear();
+    endResetModel();
+    emit resultsChanged(-1);
+    return placement;
+}
+
+QString ResultsModel::Placement::text(const QString &source) const
+{
+    const QString results = countOf(placed + unmatched, tr("result"), tr("results"));
+    QString text =
+        unmatched == 0
+            ? tr("Showing all %1 from %2, each on the action it was sent as").arg(results, source)
+            : tr("%1 of %2 from %3 matched an action here by what was sent (method, path, data "
+                 "and options)")
+                  .arg(placed)
+                  .arg(results, source);
+    if (unmatched > 0)
+        text += tr("; %1 not shown: no action here is what was sent (edited or removed since)")
+                    .arg(countOf(unmatched, tr("result is"), tr("results are")));
+    if (rowsWithout > 0)
+        text +=
+            tr("; %1 without a result")
+                .arg(rowsWithout == 1 ? tr("1 action is") : tr("%1 actions are").arg(rowsWithout));
+    return text;
+}
+
 void ResultsModel::setRunInfo(const SendRun &run)
 {
-    m_info = run;
-    m_info.actions.clear();
-    m_info.results.clear();
+    if (!m_continuing) {
+        m_info = run;
+        m_info.actions.clear();
+        m_info.results.clear();
+        return;
+    }
+    // A continued run: the first send's start, the latest send's end, every batch.
+    m_info.baseUrl = run.baseUrl;
+    m_info.plan = run.plan;
+    m_info.finishedAt = run.finishedAt;
+    m_info.wallMs += run.wallMs;
+    m_info.cancelled = run.cancelled;
+    m_info.rateLimitedCount += run.rateLimitedCount;
+    m_info.reachedServer = m_info.reachedServer || run.reachedServer;
+    for (BatchRecord batch : run.batches) {
+        batch.number += m_batchOffset;
+        m_info.batches.append(batch);
+    }
 }
 
 SendRun ResultsModel::toRun() const
@@ -472,6 +578,7 @@ void ResultsModel::onActionsReset()
         key = m_nextKey++;
     m_stash.clear();
     m_info = SendRun{};
+    m_continuing = false;
     invalidateKeys();
     endResetModel();
     emit resultsChanged(-1);

@@ -49,8 +49,24 @@ public:
     {
         bool present = false;
         bool stale = false;
+        /// As shown: the latest answer, with the tries of every send of this row in the run
+        /// (Send Failed Again continues a run) and the latest batch that carried it.
         ActionResult result;
         Action sent;
+        /// Each send's own result, oldest first, batches numbered across the run; the last is
+        /// the latest. One entry for a row sent once.
+        QList<ActionResult> sends;
+    };
+
+    /// How a results file was laid on the rows (matchRun()).
+    struct Placement
+    {
+        int placed = 0;      ///< results that found their action
+        int unmatched = 0;   ///< results whose action is not in the session as it was sent
+        int rowsWithout = 0; ///< rows left without a result
+
+        /// For people: how many of `source`'s results matched, and what was left out.
+        QString text(const QString &source) const;
     };
 
     ResultsModel(ActionTableModel *actions, VariablesModel *variables, QObject *parent = nullptr);
@@ -72,14 +88,21 @@ public:
     /// -1 when the action is gone.
     int rowForKey(quint64 key) const;
 
-    /// Marks rows as pending for a new send (their old results are replaced as answers arrive).
-    void markPending(const QList<int> &rows);
+    /// Marks rows as pending for a send (their results are replaced as answers arrive). A send
+    /// that `continuesRun` (Send Failed Again) keeps each row's earlier sends: tries add up and
+    /// its batches are numbered on from the run's; otherwise a new run starts.
+    void beginRun(const QList<int> &rows, bool continuesRun);
+    /// An answer of the send begun last, as the sender reports it (its own batch numbers).
     void setResult(int row, const ActionResult &result, const Action &sent);
     /// Forgets every result.
     void clear();
-    /// Puts a run's results (a results file, or results saved with the session) on the rows,
-    /// index for index; results beyond the last row are dropped. Returns how many were placed.
+    /// Puts results saved with the session on the rows, index for index (they were saved row
+    /// for row); results beyond the last row are dropped. Returns how many were placed.
     int loadRun(const SendRun &run);
+    /// Puts a results file's results on the rows whose action is what was sent (method, path,
+    /// data and options after variables), whatever their position; repeated actions pair up in
+    /// order. Results that find no such action are left out, and so are their rows.
+    Placement matchRun(const SendRun &run);
     /// The results as a run (results file format): rows without a result are "skipped".
     SendRun toRun() const;
     /// A run holding only `rows` (for copying).
@@ -87,7 +110,8 @@ public:
     /// toRun().summary() without building the run: the counts line asks after every answer,
     /// and building a run resolves every row's variables (70 ms for 100,000 rows).
     SendSummary summary() const;
-    /// What a run's header carries (target, plan, times, batches), kept from the last send.
+    /// What a run's header carries (target, plan, times, batches), from the send begun last;
+    /// a continued run adds its batches to the run's.
     void setRunInfo(const SendRun &run);
 
     /// Rows whose result failed, has an unknown outcome or was cancelled (what "Send failed"
@@ -128,7 +152,9 @@ private:
     bool m_removing = false;
     mutable QHash<quint64, int> m_keyIndex;
     mutable bool m_keyIndexDirty = true;
-    SendRun m_info; // header fields of the last run; no actions, no results
+    SendRun m_info;            // header fields of the last run; no actions, no results
+    bool m_continuing = false; // the send begun last continues the run
+    int m_batchOffset = 0;     // the run's batches before the send begun last
 };
 
 } // namespace Tenfold

@@ -90,6 +90,8 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
     bar->addWidget(m_filterCombo);
     m_counts->setObjectName(QStringLiteral("resultsCounts"));
     m_counts->setTextFormat(Qt::RichText);
+    // A long count line is cut, never widening the window past the screen.
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_counts, 1);
     auto addButton = [this, bar](const QString &text, const QString &tip, const char *name) {
         auto *button = new QToolButton;
@@ -139,6 +141,7 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
         if (s.pending)
             parts << tr("%1 pending").arg(s.pending);
         m_counts->setText(parts.join(QStringLiteral(" \u00b7 ")));
+        m_counts->setToolTip(m_counts->text());
     };
     auto *countsTimer = new QTimer(this); // counting 100,000 rows per answer would be wasteful
     countsTimer->setSingleShot(true);
@@ -186,12 +189,14 @@ void ResultsPane::attach(QTableView *actionTable, QSplitter *composerSplitter)
             [this] { syncSelection(m_actions, m_view); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { syncSelection(m_view, m_actions); });
+    // Moving the current cell without selecting (Ctrl+arrows, Ctrl+End) changes no selection:
+    // the two tables' current rows follow each other on their own.
     connect(actionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                m_detail->setRow(current.isValid() ? current.row() : -1);
-            });
+            [this] { syncCurrent(m_actions, m_view); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { syncCurrent(m_view, m_actions); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_detail->setRow(m_actions->currentIndex().row());
+        m_detail->setRow(m_row, m_selectedCount);
         m_view->verticalScrollBar()->setValue(m_actions->verticalScrollBar()->value());
     });
 
@@ -243,6 +248,27 @@ void ResultsPane::syncSelection(QTableView *from, QTableView *to)
         to->selectionModel()->setCurrentIndex(target->index(current.row(), 0),
                                               QItemSelectionModel::NoUpdate);
     m_syncing = false;
+}
+
+void ResultsPane::syncCurrent(QTableView *from, QTableView *to)
+{
+    if (m_syncing || !from || !to)
+        return;
+    const QModelIndex current = from->selectionModel()->currentIndex();
+    if (!current.isValid() || to->selectionModel()->currentIndex().row() == current.row())
+        return;
+    m_syncing = true;
+    const int column = std::max(0, to->selectionModel()->currentIndex().column());
+    to->selectionModel()->setCurrentIndex(to->model()->index(current.row(), column),
+                                          QItemSelectionModel::NoUpdate);
+    m_syncing = false;
+}
+
+void ResultsPane::showRow(int row, int selectedCount)
+{
+    m_row = row;
+    m_selectedCount = selectedCount;
+    m_detail->setRow(row, selectedCount);
 }
 
 QList<int> ResultsPane::selectedRows() const

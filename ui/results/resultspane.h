@@ -32,6 +32,10 @@ public:
     QTableView *view() const { return m_view; }
     ResultDetailView *detail() const { return m_detail; }
 
+    /// The window's current row, the one the action detail editor shows too (-1 for none, or
+    /// `selectedCount` rows selected): the result detail always shows the same action.
+    void showRow(int row, int selectedCount);
+
     void setFilter(ResultsModel::Filter filter);
     ResultsModel::Filter filter() const { return m_filter; }
     /// True while rows are still being shown or hidden for a filter change.
@@ -57,6 +61,7 @@ private:
     void filterSlice();
     void applyRow(int row);
     void syncSelection(QTableView *from, QTableView *to);
+    void syncCurrent(QTableView *from, QTableView *to);
     QList<int> selectedRows() const;
 
     ResultsModel *m_model;
@@ -71,6 +76,8 @@ private:
     QTimer *m_filterTimer;
     int m_filterRow = -1;
     bool m_syncing = false;
+    int m_row = -1;
+    int m_selectedCount = 0;
 };
 
 } // namespace Tenfold

@@ -45,6 +45,9 @@ SendController::SendController(QObject *parent)
 
 SendController::~SendController()
 {
+    // The owner is being destroyed (a window's children go after its own destructor has run):
+    // nothing may hear of the cancelled batches, or it would be called half destroyed.
+    m_sender->disconnect();
     m_sender->cancel();
 }
 

@@ -23,6 +23,7 @@ class SendController : public QObject
 
 public:
     explicit SendController(QObject *parent = nullptr);
+    /// Cancels a running send without telling anyone (see SendGuard for asking first).
     ~SendController() override;
 
     BatchSender *sender() const { return m_sender; }

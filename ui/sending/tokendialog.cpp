@@ -1,5 +1,7 @@
 #include "tokendialog.h"
 
+#include "tokenhosts.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -56,6 +58,29 @@ TokenDialog::TokenDialog(const QString &storedHint, QWidget *parent)
             accept();
         });
     }
+    // Servers other than Asana and this computer the user let the token go to, with a way back.
+    const QStringList hosts = TokenHosts::trustedHosts();
+    if (!hosts.isEmpty()) {
+        auto *trusted = new QLabel(tr("Also sent to these servers you confirmed: %1")
+                                       .arg(hosts.join(QStringLiteral(", ")).toHtmlEscaped()));
+        trusted->setObjectName(QStringLiteral("tokenHosts"));
+        trusted->setWordWrap(true);
+        layout->addWidget(trusted);
+        auto *forgetHosts = new QPushButton(tr("Forget Confirmed &Servers"));
+        forgetHosts->setObjectName(QStringLiteral("tokenForgetHosts"));
+        forgetHosts->setToolTip(tr("Each of them asks again before the token goes there"));
+        connect(forgetHosts, &QPushButton::clicked, this, [trusted, forgetHosts] {
+            TokenHosts::forgetAll();
+            trusted->setText(tr("No server besides Asana and this computer gets the token "
+                                "without asking."));
+            forgetHosts->setEnabled(false);
+        });
+        auto *hostsRow = new QHBoxLayout;
+        hostsRow->addStretch(1);
+        hostsRow->addWidget(forgetHosts);
+        layout->addLayout(hostsRow);
+    }
+
     connect(m_edit, &QLineEdit::textChanged, this,
             [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
