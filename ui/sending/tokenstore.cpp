@@ -20,6 +20,12 @@ Error keychainError(const QKeychain::Job *job)
     return Error{tr("the system keychain is not available: %1").arg(job->errorString())};
 }
 
+Error removalError(const QKeychain::Job *job)
+{
+    return Error{
+        tr("the token could not be removed from the system keychain: %1").arg(job->errorString())};
+}
+
 } // namespace
 
 QString MemoryTokenStore::describe() const
@@ -61,17 +67,32 @@ void KeychainTokenStore::write(const QString &token, WriteCallback done)
 
 void KeychainTokenStore::erase(WriteCallback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(Service);
-    job->setAutoDelete(true);
-    job->setKey(Key);
-    QObject::connect(job, &QKeychain::Job::finished, job, [done](QKeychain::Job *finished) {
-        if (finished->error() != QKeychain::NoError &&
-            finished->error() != QKeychain::EntryNotFound)
-            done(keychainError(finished));
-        else
-            done(std::nullopt);
+    // The Secret Service deletes only unlocked items and QtKeychain does not say whether
+    // anything was deleted, so a locked keychain would report success and keep the token.
+    // Overwriting it first fails on a locked keychain (and otherwise leaves nothing usable even
+    // if the deletion then fails); only then is the entry deleted.
+    auto *wipe = new QKeychain::WritePasswordJob(Service);
+    wipe->setAutoDelete(true);
+    wipe->setKey(Key);
+    wipe->setTextData(QString());
+    QObject::connect(wipe, &QKeychain::Job::finished, wipe, [done](QKeychain::Job *wiped) {
+        if (wiped->error() != QKeychain::NoError) {
+            done(removalError(wiped));
+            return;
+        }
+        auto *job = new QKeychain::DeletePasswordJob(Service);
+        job->setAutoDelete(true);
+        job->setKey(Key);
+        QObject::connect(job, &QKeychain::Job::finished, job, [done](QKeychain::Job *finished) {
+            if (finished->error() != QKeychain::NoError &&
+                finished->error() != QKeychain::EntryNotFound)
+                done(removalError(finished));
+            else
+                done(std::nullopt);
+        });
+        job->start();
     });
-    job->start();
+    wipe->start();
 }
 
 QString KeychainTokenStore::describe() const
