@@ -9,15 +9,35 @@
 #include "session/sessionfile.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/prctl.h>
 
 using namespace Tenfold;
 
+namespace {
+
+QElapsedTimer sinceStart;
+
+/// Each step on its own line with the time since start, so a test that sees no save can tell a
+/// slow machine (steps keep coming) from a hang (they stop).
+void step(const char *what, int generation = 0)
+{
+    std::printf("%s %d at %lld ms\n", what, generation, sinceStart.elapsed());
+    std::fflush(stdout);
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    sinceStart.start();
+    // Never outlive the test that runs it (a test killed by its timeout would leave it saving).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (argc != 3) {
         std::fprintf(stderr, "usage: tenfold-guisavehammer SESSION RECOVERYDIR\n");
         return 2;
@@ -35,9 +55,11 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot load %s\n", qPrintable(loaded.errorString()));
         return 2;
     }
+    step("loaded");
     MainWindow window;
     window.setTokenStore(std::make_unique<MemoryTokenStore>());
     window.document()->load(loaded->session, path);
+    step("window");
 
     int generation = 0;
     QTimer loop;
@@ -49,13 +71,13 @@ int main(int argc, char **argv)
         window.autosave();
         // The kill must be able to land inside the background write, not only queue them up.
         window.recoveryStore().waitForBackgroundWork();
+        step("autosaved", generation);
         if (!window.save()) {
             std::fprintf(stderr, "save failed\n");
             QCoreApplication::exit(1);
             return;
         }
-        std::printf("saved %d\n", generation);
-        std::fflush(stdout);
+        step("saved", generation);
     });
     loop.start(0);
     return app.exec();

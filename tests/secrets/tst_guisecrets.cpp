@@ -19,6 +19,7 @@
 #include "sending/tokenstore.h"
 #include "uitestsupport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -174,6 +175,10 @@ private slots:
     void saveAutosaveAndExport()
     {
         const QString saved = m_dir.filePath(QStringLiteral("secrets.tenfold.json"));
+        // Results of a server other than the sandbox are kept only when the user asks.
+        QAction *keep = m_window->findChild<QAction *>(QStringLiteral("actionKeepResults"));
+        QVERIFY(keep && !keep->isChecked());
+        keep->trigger();
         FileDialog::setNextFileName(saved);
         QVERIFY(m_window->saveAs());
         QFile file(saved);
@@ -278,9 +283,11 @@ private slots:
             QVERIFY2(!containsSecret(file.readAll()), qPrintable(path));
             searched.append(QFileInfo(path).fileName());
         }
-        for (const char *expected : {"secrets.tenfold.json", "recovery.tenfold.json",
-                                     "secrets.results.json", "secrets.csv"})
+        for (const char *expected : {"secrets.tenfold.json", "secrets.results.json", "secrets.csv"})
             QVERIFY2(searched.contains(QLatin1String(expected)), qPrintable(searched.join(u' ')));
+        // The window's recovery copy is named after the window.
+        const QString recovery = QFileInfo(m_window->recoveryStore().sessionPath()).fileName();
+        QVERIFY2(searched.contains(recovery), qPrintable(searched.join(u' ')));
     }
 
 private:

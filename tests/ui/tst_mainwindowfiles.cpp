@@ -9,6 +9,7 @@
 #include "session/sessionfile.h"
 #include "uitestsupport.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QMimeData>
@@ -49,7 +50,7 @@ private slots:
             m_window->close();
         }
         m_window.reset();
-        RecoveryStore(m_dir.path() + QStringLiteral("/recovery")).discard();
+        QDir(m_dir.path() + QStringLiteral("/recovery")).removeRecursively();
     }
 
     void saveAndReopenGivesTheSameSession()

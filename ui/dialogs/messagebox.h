@@ -27,10 +27,20 @@ public:
     /// Texts of the dialogs that were suppressed since the last call (tests only).
     static QStringList takeShownTexts();
 
+    /// For tests that start the real program: with TENFOLD_TEST_DIALOG_LOG naming a file, no
+    /// dialog is shown; each one is appended to that file as "kind: title: text" and questions
+    /// take their answers, in turn, from TENFOLD_TEST_ANSWERS ("Yes,Discard,Cancel"; Cancel once
+    /// they run out). Returns false, changing nothing, when the variable is not set.
+    static bool answerFromEnvironment();
+    /// Appends a line to that file (no-op without it).
+    static void logLine(const QString &line);
+
 private:
     static QMessageBox::StandardButton s_nextAnswer;
     static bool s_quiet;
     static QStringList s_shown;
+    static QString s_logPath;
+    static QStringList s_answers;
 };
 
 } // namespace Tenfold

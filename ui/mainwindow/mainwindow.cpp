@@ -10,6 +10,7 @@
 #include "dialogs/messagebox.h"
 #include "document/sessiondocument.h"
 #include "editors/actiondetaileditor.h"
+#include "results/keptresults.h"
 #include "results/resultdetailview.h"
 #include "results/resultsio.h"
 #include "results/resultsmodel.h"
@@ -44,6 +45,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPointer>
@@ -155,6 +157,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &SessionDocument::targetChanged, this, &MainWindow::showTarget);
+    connect(m_document, &SessionDocument::targetChanged, this, [this] {
+        m_kept.setTarget(m_document->target());
+        m_keepResults->setChecked(m_kept.keep());
+    });
     connect(m_validation, &ValidationCache::summaryChanged, this,
             &MainWindow::updateValidationStatus);
     connect(m_document->actions(), &QAbstractItemModel::rowsInserted, this,
@@ -203,6 +209,7 @@ void MainWindow::createActions()
     m_open = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open\u2026"),
                          this);
     m_open->setShortcut(QKeySequence::Open);
+    m_open->setObjectName(QStringLiteral("actionOpen"));
     m_open->setToolTip(tr("Open a session, a batch body or a JSON array of actions"));
     connect(m_open, &QAction::triggered, this, &MainWindow::openWithDialog);
 
@@ -303,10 +310,14 @@ void MainWindow::createActions()
     m_token->setToolTip(tr("The Asana personal access token used for Asana and custom targets"));
     connect(m_token, &QAction::triggered, this, &MainWindow::editToken);
     m_keepResults = new QAction(tr("&Keep Results with Session"), this);
+    m_keepResults->setObjectName(QStringLiteral("actionKeepResults"));
     m_keepResults->setCheckable(true);
-    m_keepResults->setChecked(true);
+    m_keepResults->setChecked(m_kept.keep());
     m_keepResults->setToolTip(tr("Save the results pane into the session file (never the "
-                                 "token), so a QA report can be shared and reopened"));
+                                 "token), so a QA report can be shared and reopened. Results "
+                                 "hold full response bodies: on by default only for the "
+                                 "sandbox and for files that already hold results"));
+    connect(m_keepResults, &QAction::triggered, this, [this](bool keep) { m_kept.choose(keep); });
 
     for (QAction *action : {m_add, m_duplicate, m_delete, m_moveUp, m_moveDown, m_copy, m_paste,
                             m_send, m_sendFailed, m_cancel})
@@ -339,8 +350,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("Open Res&ults\u2026"), this, &MainWindow::openResultsWithDialog)
         ->setToolTip(tr("Show a results file saved by tenfold-cli send --out"));
-    file->addAction(tr("E&xport Results\u2026"), this, &MainWindow::exportResultsWithDialog)
-        ->setToolTip(tr("Save the results as JSON (results file format) or CSV"));
+    QAction *exportResults =
+        file->addAction(tr("E&xport Results\u2026"), this, &MainWindow::exportResultsWithDialog);
+    exportResults->setObjectName(QStringLiteral("actionExportResults"));
+    exportResults->setToolTip(tr("Save the results as JSON (results file format) or CSV"));
     file->addAction(m_keepResults);
     file->addSeparator();
     file->addAction(m_quit);
@@ -578,6 +591,8 @@ void MainWindow::loadSession(const Session &session, const QString &filePath)
 {
     statusBar()->clearMessage();
     m_document->load(session, filePath);
+    m_kept.reset(session.target);
+    m_keepResults->setChecked(m_kept.keep());
     updateTitle();
     updateEmptyState();
     updateSelectionActions();
@@ -624,28 +639,42 @@ QString MainWindow::openFile(const QString &path)
                                  .arg(QFileInfo(path).fileName(),
                                       count == 1 ? tr("1 action") : tr("%1 actions").arg(count)),
                              5000);
-    if (std::optional<Result<SendRun>> kept = resultsInSession(loaded->keptResults)) {
-        if (*kept) {
-            m_results->loadRun(kept->value());
-        } else {
-            // Someone's saved QA results are missing from view: say so in full, not in a status
-            // message too long for the status bar.
-            MessageBox::warning(this, tr("Results not shown"),
-                                tr("\u201c%1\u201d opened, but the results saved in it could not "
-                                   "be read.")
-                                    .arg(QFileInfo(path).fileName()),
-                                tr("%1\n\nThe file was not changed.").arg(kept->errorString()));
-        }
+    if (!loaded->keptResults.isUndefined()) {
+        QFile file(path);
+        const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        showKeptResults(bytes, loaded->keptResults, QFileInfo(path).fileName());
     }
     return {};
 }
 
+void MainWindow::showKeptResults(const QByteArray &fileBytes, const QJsonValue &keptResults,
+                                 const QString &fileName)
+{
+    const std::optional<Result<SendRun>> kept = resultsInSession(keptResults);
+    if (!kept)
+        return;
+    // What cannot be read is written back as it was (a newer Tenfold's results), so the text
+    // is taken from the file itself, not from what Qt's parser made of it.
+    m_kept.reset(m_document->target(), rawMemberText(fileBytes, QLatin1String("results")),
+                 bool(*kept));
+    m_keepResults->setChecked(m_kept.keep());
+    if (*kept) {
+        m_results->loadRun(kept->value());
+        return;
+    }
+    // Someone's saved QA results are missing from view: say so in full, not in a status message
+    // too long for the status bar.
+    MessageBox::warning(
+        this, tr("Results not shown"),
+        tr("\u201c%1\u201d opened, but the results saved in it could not be read.").arg(fileName),
+        tr("%1\n\nThey stay in the file as they are, unless results of a new run "
+           "are kept in their place.")
+            .arg(kept->errorString()));
+}
+
 void MainWindow::openWithDialog()
 {
-    const QString dir = m_document->filePath().isEmpty()
-                            ? QDir::homePath()
-                            : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = FileDialog::getOpenFileName(this, tr("Open Session"), dir);
+    const QString path = FileDialog::getOpenFileName(this, tr("Open Session"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -676,12 +705,30 @@ bool MainWindow::saveAs()
     if (suggestion.isEmpty()) {
         QString base = m_document->displayName().toLower();
         base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-        suggestion = QDir::homePath() + u'/' + base + QStringLiteral(".tenfold.json");
+        suggestion = base + QStringLiteral(".tenfold.json"); // in the last folder used
     }
-    const QString path = FileDialog::getSaveFileName(this, tr("Save Session As"), suggestion);
-    if (path.isEmpty())
+    const FileDialog::Saved saved = FileDialog::getSaveFileName(
+        this, {tr("Save Session As"), suggestion, FileDialog::sessionFormats(),
+               m_kept.describe(m_document->actions()->rowCount(), keptResultCount())});
+    if (!saved.accepted())
         return false;
-    return saveTo(path);
+    return saveTo(saved.path);
+}
+
+int MainWindow::keptResultCount() const
+{
+    return m_kept.keep() && !isSending() ? m_results->resultCount() : 0;
+}
+
+std::function<QJsonValue()> MainWindow::resultsToKeep() const
+{
+    // Results go under the session's optional "results" member (the results file format);
+    // neither part has a field for the token. The run is copied now; turning it into JSON can
+    // wait for the thread that writes (autosave).
+    if (keptResultCount() == 0)
+        return nullptr;
+    const SendRun run = m_results->toRun();
+    return [run] { return QJsonValue(resultsToJson(run)); };
 }
 
 bool MainWindow::saveTo(const QString &path)
@@ -689,12 +736,7 @@ bool MainWindow::saveTo(const QString &path)
     Session session = m_document->session();
     if (session.name.isEmpty())
         session.name = QFileInfo(path).fileName().section(u'.', 0, 0);
-    // Results go under the session's optional "results" member (the results file format);
-    // neither part has a field for the token.
-    const bool keep = m_keepResults->isChecked() && m_results->resultCount() > 0 && !isSending();
-    const QByteArray bytes =
-        serializeSession(session, keep ? QJsonValue(resultsToJson(m_results->toRun()))
-                                       : QJsonValue(QJsonValue::Undefined));
+    const QByteArray bytes = m_kept.serialize(session, resultsToKeep());
     if (const std::optional<Error> error = writeFileAtomically(path, bytes)) {
         MessageBox::critical(
             this, tr("Cannot save"),
@@ -705,7 +747,12 @@ bool MainWindow::saveTo(const QString &path)
     m_document->markSaved(QFileInfo(path).absoluteFilePath());
     m_recentFiles.add(path);
     m_recovery.discard();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    const int results = keptResultCount();
+    statusBar()->showMessage(results > 0 ? tr("Saved %1 with %2")
+                                               .arg(QDir::toNativeSeparators(path),
+                                                    countOf(results, tr("result"), tr("results")))
+                                         : tr("Saved %1").arg(QDir::toNativeSeparators(path)),
+                             4000);
     updateTitle();
     return true;
 }
@@ -716,37 +763,68 @@ void MainWindow::autosave()
         return;
     // In the background: writing a 100,000-action session takes a quarter of a second, which
     // would otherwise freeze the window every few seconds while the user edits.
+    // The copy holds what a save would write, kept results included.
     m_recovery.saveInBackground(
-        m_document->session(), m_document->filePath(), this, [this](const Error &error) {
+        [kept = m_kept, session = m_document->session(), results = resultsToKeep()] {
+            return kept.serialize(session, results);
+        },
+        m_document->filePath(), this,
+        [this](const Error &error) {
             statusBar()->showMessage(
                 tr("Could not write the recovery file: %1").arg(error.toString()), 8000);
         });
 }
 
-void MainWindow::offerRecovery()
+bool MainWindow::offerRecovery()
 {
-    std::optional<RecoveryStore::Recovered> recovered = m_recovery.pending();
-    if (!recovered)
-        return;
-    const QString what = recovered->originalPath.isEmpty()
-                             ? tr("an unsaved session")
-                             : QDir::toNativeSeparators(recovered->originalPath);
-    const QMessageBox::StandardButton answer = MessageBox::question(
-        this, tr("Recover unsaved work?"),
-        tr("Tenfold did not close properly last time. Restore the unsaved changes to %1 "
-           "(%2)?")
-            .arg(what, recovered->session.actions.size() == 1
-                           ? tr("1 action")
-                           : tr("%1 actions").arg(recovered->session.actions.size())),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes) {
-        m_recovery.discard();
-        return;
+    QList<RecoveryStore::Recovered> copies = m_recovery.claimOrphans();
+    bool restored = false;
+    int kept = 0;
+    for (const RecoveryStore::Recovered &copy : copies) {
+        if (restored) {
+            m_recovery.keepForLater(copy.id); // one window holds one session
+            ++kept;
+            continue;
+        }
+        const QString what = copy.originalPath.isEmpty()
+                                 ? tr("an unsaved session")
+                                 : QDir::toNativeSeparators(copy.originalPath);
+        const QMessageBox::StandardButton answer = MessageBox::question(
+            this, tr("Recover unsaved work?"),
+            tr("A Tenfold window did not close properly (its work was last kept at %1). "
+               "Restore the unsaved changes to %2 (%3)?\n\nCancel keeps them for the next "
+               "start.")
+                .arg(QLocale().toString(copy.writtenAt, QLocale::ShortFormat), what,
+                     countOf(copy.session.actions.size(), tr("action"), tr("actions"))),
+            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Discard) {
+            m_recovery.discardOrphan(copy.id);
+            continue;
+        }
+        if (answer != QMessageBox::Yes) {
+            m_recovery.keepForLater(copy.id);
+            ++kept;
+            continue;
+        }
+        loadSession(copy.session, copy.originalPath);
+        const Result<LoadedInput> loaded = parseInput(copy.bytes);
+        if (loaded && !loaded->keptResults.isUndefined())
+            showKeptResults(copy.bytes, loaded->keptResults,
+                            QFileInfo(copy.originalPath).fileName());
+        // Restored work is not on disk yet: keep it dirty until the user saves it, and keep its
+        // copy (now this window's) until then.
+        m_document->undoStack()->resetClean();
+        m_recovery.adopt(copy.id);
+        updateTitle();
+        restored = true;
     }
-    loadSession(recovered->session, recovered->originalPath);
-    // Restored work is not on disk yet: keep it dirty until the user saves it.
-    m_document->undoStack()->resetClean();
-    updateTitle();
+    if (kept > 0) {
+        statusBar()->showMessage(
+            tr("%1 kept for the next start")
+                .arg(countOf(kept, tr("recovery copy"), tr("recovery copies"))),
+            8000);
+    }
+    return restored;
 }
 
 void MainWindow::updateTitle()
@@ -1439,17 +1517,20 @@ void MainWindow::exportResultsWithDialog()
     }
     QString base = m_document->displayName().toLower();
     base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    const QString path = FileDialog::getSaveFileName(this, tr("Export Results (.json or .csv)"),
-                                                     QDir::homePath() + u'/' + base +
-                                                         QStringLiteral(".results.json"));
-    if (!path.isEmpty())
-        exportResults(path);
+    const FileDialog::Saved saved = FileDialog::getSaveFileName(
+        this,
+        {tr("Export Results"), base + QStringLiteral(".results.json"), FileDialog::resultsFormats(),
+         tr("%1, with the summary of each response (CSV) or the full response bodies, "
+            "which can include names and email addresses (JSON).")
+             .arg(countOf(m_results->resultCount(), tr("result"), tr("results")))});
+    if (saved.accepted())
+        exportResults(saved.path);
 }
 
 void MainWindow::openResultsWithDialog()
 {
-    const QString path =
-        FileDialog::getOpenFileName(this, tr("Open Results File"), QDir::homePath());
+    const QString path = FileDialog::getOpenFileName(this, tr("Open Results File"),
+                                                     tr("Results files (*.json);;All files (*)"));
     if (!path.isEmpty())
         openResults(path);
 }

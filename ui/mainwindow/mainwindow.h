@@ -2,6 +2,7 @@
 
 #include "files/recentfiles.h"
 #include "files/recoverystore.h"
+#include "results/keptresults.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -10,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QJsonValue;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -60,8 +62,9 @@ public:
     QString pasteActions(const QString &text);
     /// Sets the target for this run (the --target option); undoable like a menu choice.
     void setTarget(const QString &spec);
-    /// Looks for work a crashed run left behind and offers to restore it.
-    void offerRecovery();
+    /// Offers the work windows that are gone left behind (never a running window's), one copy
+    /// at a time; true when one was restored into this window.
+    bool offerRecovery();
     /// Writes the recovery file now if there is unsaved work (the timer does this normally).
     void autosave();
 
@@ -111,6 +114,11 @@ private:
     bool maybeSave();
     bool saveTo(const QString &path);
     void loadSession(const Session &session, const QString &filePath);
+    /// Shows the results a session file kept (or says why not) and remembers what to write back.
+    void showKeptResults(const QByteArray &fileBytes, const QJsonValue &keptResults,
+                         const QString &fileName);
+    int keptResultCount() const;
+    std::function<QJsonValue()> resultsToKeep() const;
     void openSample(const QString &resourcePath);
     void openWithDialog();
     void updateTitle();
@@ -152,6 +160,7 @@ private:
     DiagnosticsModel *m_diagnostics;
     RecentFiles m_recentFiles;
     RecoveryStore m_recovery;
+    KeptResults m_kept;
     QTimer m_autosave;
 
     QSplitter *m_mainSplitter = nullptr;
