@@ -279,7 +279,7 @@ private slots:
             searched.append(QFileInfo(path).fileName());
         }
         for (const char *expected : {"secrets.tenfold.json", "recovery.tenfold.json",
-                                     "secrets.results.json", "secrets.csv"})
+                                     "secrets.results.json", "secrets.csv", "history.sqlite"})
             QVERIFY2(searched.contains(QLatin1String(expected)), qPrintable(searched.join(u' ')));
     }
 
