@@ -25,6 +25,7 @@ namespace Tenfold {
 class ActionDetailEditor;
 class ActionTableView;
 class CostPanel;
+class HistoryPanel;
 class DiagnosticsModel;
 class ResultsModel;
 class ResultsPane;
@@ -91,6 +92,7 @@ public:
     QString exportResults(const QString &path);
 
     SendController *sendController() const { return m_sendController; }
+    HistoryPanel *historyPanel() const { return m_history; }
     ResultsModel *results() const { return m_results; }
     ResultsPane *resultsPane() const { return m_resultsPane; }
 
@@ -191,6 +193,7 @@ private:
     ResultsModel *m_results = nullptr;
     ResultsPane *m_resultsPane = nullptr;
     SendController *m_sendController = nullptr;
+    HistoryPanel *m_history = nullptr;
     QSplitter *m_composerSplitter = nullptr;
     QLabel *m_targetStatus = nullptr;
     QLabel *m_activity = nullptr;
