@@ -6,6 +6,7 @@
 #include "compare/resultscompare.h"
 #include "sending/resultsfile.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstddef>
