@@ -39,6 +39,9 @@ const QList<Command> &commands()
         {"import-curl", "Read curl commands and print them as a session.", runImportCurl},
         {"send", "Send the actions in batches under the plan's limits; report each result.",
          runSend},
+        {"history", "List recorded runs; 'history show ID' gives one back as a results file.",
+         runHistory},
+        {"diff", "Compare two runs (results files or history ids) action by action.", runDiff},
     };
     return list;
 }

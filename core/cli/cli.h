@@ -36,5 +36,7 @@ int runSandbox(const QStringList &arguments);
 int runCurl(const QStringList &arguments);       // command_curl.cpp
 int runImportCurl(const QStringList &arguments); // command_curl.cpp
 int runSend(const QStringList &arguments);
+int runHistory(const QStringList &arguments); // command_history.cpp
+int runDiff(const QStringList &arguments);    // command_diff.cpp
 
 } // namespace Tenfold::Cli

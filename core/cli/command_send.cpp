@@ -3,6 +3,7 @@
 #include "commandinput.h"
 #include "common/plural.h"
 #include "console.h"
+#include "historyrecording.h"
 #include "sandbox/sandboxserver.h"
 #include "sending/batchsender.h"
 #include "sending/resultsfile.h"
@@ -274,6 +275,8 @@ int runSend(const QStringList &arguments)
                        outOption, jsonOption, onlyFailedOption, tokenFileOption, noTokenOption,
                        timeoutOption, sandboxFaultsOption, sandboxRateOption, sandboxLatencyOption,
                        sandboxSlowOption, asComposedOption, variableOption()});
+    const QCommandLineOption noHistory = noHistoryOption();
+    parser.addOption(noHistory);
     if (auto code = parseArguments(
             parser, arguments, QStringLiteral("send"),
             QStringLiteral(
@@ -537,6 +540,7 @@ int runSend(const QStringList &arguments)
     std::signal(SIGTERM, previousTerm);
 
     const SendRun &run = sender.run();
+    recordInHistory(run, parser.positionalArguments().constFirst(), parser.isSet(noHistory));
     int code = ExitOk;
     if (parser.isSet(outOption)) {
         if (auto error = saveResults(run, parser.value(outOption))) {

@@ -232,6 +232,8 @@ private:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("ASANA_ACCESS_TOKEN"));
+        // The run history goes to its default place, under the test's HOME, so it is searched.
+        environment.remove(QStringLiteral("TENFOLD_HISTORY"));
         if (withToken)
             environment.insert(QStringLiteral("ASANA_ACCESS_TOKEN"), QString::fromUtf8(Secret));
         environment.insert(QStringLiteral("HOME"), m_home);

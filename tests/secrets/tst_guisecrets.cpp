@@ -283,7 +283,8 @@ private slots:
             QVERIFY2(!containsSecret(file.readAll()), qPrintable(path));
             searched.append(QFileInfo(path).fileName());
         }
-        for (const char *expected : {"secrets.tenfold.json", "secrets.results.json", "secrets.csv"})
+        for (const char *expected :
+             {"secrets.tenfold.json", "secrets.results.json", "secrets.csv", "history.sqlite"})
             QVERIFY2(searched.contains(QLatin1String(expected)), qPrintable(searched.join(u' ')));
         // The window's recovery copy is named after the window.
         const QString recovery = QFileInfo(m_window->recoveryStore().sessionPath()).fileName();

@@ -32,6 +32,7 @@ inline void isolate(const QTemporaryDir &dir)
     QCoreApplication::setOrganizationName(QStringLiteral("TenfoldTests"));
     QCoreApplication::setApplicationName(QStringLiteral("TenfoldTests"));
     qputenv("TENFOLD_RECOVERY_DIR", (dir.path() + QStringLiteral("/recovery")).toUtf8());
+    qputenv("TENFOLD_HISTORY", (dir.path() + QStringLiteral("/history.sqlite")).toUtf8());
     MessageBox::suppressDialogs();
 }
 

@@ -10,6 +10,7 @@
 #include "dialogs/messagebox.h"
 #include "document/sessiondocument.h"
 #include "editors/actiondetaileditor.h"
+#include "history/historypanel.h"
 #include "results/keptresults.h"
 #include "results/resultdetailview.h"
 #include "results/resultsio.h"
@@ -103,6 +104,21 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createCentralArea();
+    m_history = HistoryPanel::addDockTo(this);
+    m_history->setCurrentResults([this] { return m_results->toRun(); });
+    connect(
+        m_history, &HistoryPanel::openRequested, this,
+        [this](const SendRun &run, const QString &label) {
+            if (isSending())
+                return;
+            const int placed = m_results->loadRun(run);
+            statusBar()->showMessage(
+                tr("Showing %1 from %2").arg(countOf(placed, tr("result"), tr("results")), label),
+                8000);
+            showResultsPane(true);
+        });
+    connect(m_history, &HistoryPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     createMenus();
     createToolBar();
 
@@ -129,6 +145,8 @@ MainWindow::MainWindow(QWidget *parent)
             &CostPanel::setAsComposed);
     BatchSender *sender = m_sendController->sender();
     connect(sender, &BatchSender::finished, this, &MainWindow::onSendFinished);
+    connect(sender, &BatchSender::finished, m_history,
+            [this, sender] { m_history->recordRun(sender->run(), m_document->filePath()); });
     connect(sender, &BatchSender::progress, this, [this](int done, int total) {
         m_progress->setMaximum(std::max(total, 1));
         m_progress->setValue(done);
@@ -381,6 +399,8 @@ void MainWindow::createMenus()
     run->addAction(m_asComposed);
     run->addSeparator();
     run->addAction(m_token);
+    run->addSeparator();
+    run->addAction(m_history->toggleAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Asana &Batch API Facts"), this, &MainWindow::showBatchFacts);

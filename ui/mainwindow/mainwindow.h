@@ -27,6 +27,7 @@ namespace Tenfold {
 class ActionDetailEditor;
 class ActionTableView;
 class CostPanel;
+class HistoryPanel;
 class DiagnosticsModel;
 class ResultsModel;
 class ResultsPane;
@@ -96,6 +97,7 @@ public:
     QString exportResults(const QString &path);
 
     SendController *sendController() const { return m_sendController; }
+    HistoryPanel *historyPanel() const { return m_history; }
     ResultsModel *results() const { return m_results; }
     ResultsPane *resultsPane() const { return m_resultsPane; }
 
@@ -204,6 +206,7 @@ private:
     SendController *m_sendController = nullptr;
     SendGuard *m_sendGuard = nullptr;
     RunRecorder *m_recorder = nullptr;
+    HistoryPanel *m_history = nullptr;
     QSplitter *m_composerSplitter = nullptr;
     QLabel *m_targetStatus = nullptr;
     QLabel *m_activity = nullptr;
