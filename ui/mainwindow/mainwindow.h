@@ -29,6 +29,7 @@ class DiagnosticsModel;
 class ResultsModel;
 class ResultsPane;
 class SendController;
+class SendGate;
 class TokenStore;
 class SessionDocument;
 class ValidationCache;
@@ -149,6 +150,7 @@ private:
     SessionDocument *m_document;
     ValidationCache *m_validation;
     DiagnosticsModel *m_diagnostics;
+    std::unique_ptr<SendGate> m_gate;
     RecentFiles m_recentFiles;
     RecoveryStore m_recovery;
     QTimer m_autosave;
