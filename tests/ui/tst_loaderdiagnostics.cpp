@@ -9,6 +9,7 @@
 #include "dialogs/filedialog.h"
 #include "dialogs/messagebox.h"
 #include "document/sessiondocument.h"
+#include "editors/actiondetaileditor.h"
 #include "mainwindow/mainwindow.h"
 #include "results/resultsmodel.h"
 #include "sending/batchsender.h"
@@ -20,6 +21,7 @@
 #include "validation/validator.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTableView>
@@ -185,6 +187,21 @@ private slots:
 
         QVERIFY(m_window->save());
         QVERIFY2(readAll(path).contains("\"enabled\": \"false\""), readAll(path).constData());
+
+        // On screen the flag is neither on nor off; a click in Details answers it.
+        QCOMPARE(m_model->index(0, ActionTableModel::EnabledColumn).data(Qt::CheckStateRole),
+                 QVariant(Qt::PartiallyChecked));
+        m_window->actionTable()->selectRows({0});
+        auto *box =
+            m_window->detailEditor()->findChild<QCheckBox *>(QStringLiteral("detailEnabled"));
+        QCOMPARE(box->checkState(), Qt::PartiallyChecked);
+        QTest::mouseClick(box, Qt::LeftButton);
+        QCOMPARE(box->checkState(), Qt::Checked);
+        QVERIFY(m_model->action(0).enabled);
+        QVERIFY(!m_model->isHeldBack(0));
+        m_window->document()->undoStack()->undo();
+        QCOMPARE(box->checkState(), Qt::PartiallyChecked);
+        QVERIFY(m_model->isHeldBack(0));
 
         // Unticking "on" is the user's answer: the row is disabled, the problem is gone, and
         // undo brings the file's value (and the problem) back.

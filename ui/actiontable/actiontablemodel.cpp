@@ -259,8 +259,12 @@ QVariant ActionTableModel::data(const QModelIndex &index, int role) const
             return action.method.toUpper();
         return data(index, Qt::DisplayRole);
     case Qt::CheckStateRole:
-        if (column == EnabledColumn)
+        if (column == EnabledColumn) {
+            // The file's flag could not be read ("false" as a string): neither on nor off.
+            if (holdsUnread(index.row(), EnabledColumn))
+                return Qt::PartiallyChecked;
             return action.enabled ? Qt::Checked : Qt::Unchecked;
+        }
         return {};
     case Qt::DecorationRole:
         // Disabled rows are not validated, but what could not be read or parsed still shows.
@@ -443,6 +447,18 @@ std::optional<QString> ActionTableModel::draft(int row, int column) const
     return std::nullopt;
 }
 
+bool ActionTableModel::holdsUnread(int row, int column) const
+{
+    const QJsonValue &unread = m_actions.at(row).unread;
+    if (unread.isUndefined())
+        return false;
+    if (!unread.isObject())
+        return true;
+    const QString member = memberName(column);
+    const QJsonObject object = unread.toObject();
+    return object.contains(member) || object.contains(QChar(0xFEFF) + member);
+}
+
 QList<int> ActionTableModel::draftRows() const
 {
     QList<int> rows;
@@ -486,7 +502,8 @@ bool ActionTableModel::editField(int row, int column, const QVariant &value, boo
     QVariant normalized = value;
     if (column == MethodColumn)
         normalized = value.toString().trimmed().toLower();
-    if (fieldValue(row, column) == normalized)
+    // The same value still replaces what the file held for the field: setting it is the answer.
+    if (fieldValue(row, column) == normalized && !holdsUnread(row, column))
         return true;
     m_undoStack->push(new ChangeActionField(this, row, column, normalized, typing));
     return true;

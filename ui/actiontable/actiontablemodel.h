@@ -99,6 +99,9 @@ public:
     /// True when the row must not be sent as it is, whatever the target: an error among its
     /// inputDiagnostics() (sending would use a value the user did not give).
     bool isHeldBack(int row) const;
+    /// True when the file held a value for the row's column that could not be read (kept in
+    /// Action::unread until the user sets the field).
+    bool holdsUnread(int row, int column) const;
 
     // Primitives for the undo commands: change the data and notify views. No undo here.
     /// The column's value; a QString for a data or options draft.

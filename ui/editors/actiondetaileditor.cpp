@@ -66,6 +66,7 @@ ActionDetailEditor::ActionDetailEditor(ActionTableModel *model, QWidget *parent)
     m_title->setFont(titleFont);
     form->addRow(m_title);
     form->addRow(QString(), m_enabled);
+    m_enabled->setObjectName(QStringLiteral("detailEnabled"));
     m_method->addItems(MethodDelegate::methods());
     m_method->setObjectName(QStringLiteral("detailMethod"));
     form->addRow(tr("&Method:"), m_method);
@@ -99,9 +100,11 @@ ActionDetailEditor::ActionDetailEditor(ActionTableModel *model, QWidget *parent)
         tr("No options.\nA JSON object with fields,\nlimit or offset, e.g.\n{\"limit\": 20}"));
     m_stack->addWidget(page);
 
-    connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_row >= 0)
-            m_model->editField(m_row, ActionTableModel::EnabledColumn, on);
+    // stateChanged, not toggled: leaving "neither" (a flag the file held that could not be
+    // read) for "on" is an answer, though both count as checked.
+    connect(m_enabled, &QCheckBox::stateChanged, this, [this](int state) {
+        if (m_row >= 0 && state != Qt::PartiallyChecked)
+            m_model->editField(m_row, ActionTableModel::EnabledColumn, state == Qt::Checked);
     });
     connect(m_method, &QComboBox::activated, this, [this] {
         if (m_row >= 0)
@@ -173,7 +176,11 @@ void ActionDetailEditor::refresh()
                                : tr("Action %1 \u00b7 disabled").arg(m_row + 1));
     {
         const QSignalBlocker blocker(m_enabled);
-        m_enabled->setChecked(action.enabled);
+        // Neither on nor off while the file's flag could not be read; a click answers it.
+        const bool unread = m_model->holdsUnread(m_row, ActionTableModel::EnabledColumn);
+        m_enabled->setTristate(unread);
+        m_enabled->setCheckState(unread ? Qt::PartiallyChecked
+                                        : (action.enabled ? Qt::Checked : Qt::Unchecked));
     }
     const QString method = action.method.toUpper();
     int found = m_method->findText(method);
