@@ -24,6 +24,12 @@ struct Action
     QJsonValue options = QJsonValue::Undefined; ///< absent when Undefined; must be an object
     QString note;                               ///< the user's own words; never sent
     bool enabled = true; ///< disabled actions stay in the session but are never sent
+    /// What a file held for this action that could not be read into the fields above, exactly as
+    /// written: the members of a wrong type or unknown name, or the whole element when it is not
+    /// an object. Undefined when everything was read. Never sent; saving writes it back (the
+    /// user's value, not a repair), and it is reported (readDiagnostics()) until the user sets
+    /// the field it stands for.
+    QJsonValue unread = QJsonValue::Undefined;
 
     bool operator==(const Action &other) const = default;
 

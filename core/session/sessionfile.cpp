@@ -88,16 +88,32 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("missing");
 }
 
-Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &diagnostics)
+const QStringList &knownKeys()
+{
+    static const QStringList keys = {MethodKey, PathKey, DataKey, OptionsKey, NoteKey, EnabledKey};
+    return keys;
+}
+
+/// Qt drops a leading U+FEFF whenever it reads back a key it parsed, so "\uFEFFmethod" shows as
+/// "method" when iterating although a look-up of "method" does not find it. A key Tenfold inserts
+/// is read back as stored: under this name the key is written back as the user wrote it, and
+/// readDiagnostics() tells it from the known one.
+QString hiddenKey(const QString &key)
+{
+    return QChar(0xFEFF) + key;
+}
+
+/// Reads the fields it can; everything else goes to `unread`, from which readDiagnostics() tells
+/// what was wrong (so the loader and the window report the same).
+Action actionFromJson(const QJsonValue &value)
 {
     Action action;
     if (!value.isObject()) {
-        addDiagnostic(diagnostics, Severity::Error, index, {}, QStringLiteral("action.not-object"),
-                      tr("an action must be a JSON object with method and relative_path, not %1")
-                          .arg(jsonTypeName(value)));
+        action.unread = value;
         return action;
     }
     const QJsonObject object = value.toObject();
+    QJsonObject unread;
     // Look the known keys up (no allocation per key) and only walk the keys when there are
     // more than we know: 100,000-action files load noticeably faster this way.
     int known = 0;
@@ -109,21 +125,16 @@ Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &dia
             if (QString canonical = canonicalMethod(action.method); !canonical.isNull())
                 action.method = std::move(canonical);
         } else {
-            addDiagnostic(
-                diagnostics, Severity::Error, index, MethodKey, QStringLiteral("method.type"),
-                tr("method must be a string such as \"get\", not %1").arg(jsonTypeName(method)));
+            unread.insert(MethodKey, method);
         }
     }
     const QJsonValue path = object.value(PathKey);
     if (!path.isUndefined()) {
         ++known;
-        if (path.isString()) {
+        if (path.isString())
             action.relativePath = path.toString();
-        } else {
-            addDiagnostic(diagnostics, Severity::Error, index, PathKey, QStringLiteral("path.type"),
-                          tr("relative_path must be a string such as \"/tasks/123\", not %1")
-                              .arg(jsonTypeName(path)));
-        }
+        else
+            unread.insert(PathKey, path);
     }
     action.data = object.value(DataKey);
     action.options = object.value(OptionsKey);
@@ -135,8 +146,7 @@ Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &dia
         if (note.isString())
             action.note = note.toString();
         else
-            addDiagnostic(diagnostics, Severity::Warning, index, NoteKey,
-                          QStringLiteral("note.type"), tr("note must be a string; it was ignored"));
+            unread.insert(NoteKey, note);
     }
     const QJsonValue enabled = object.value(EnabledKey);
     if (!enabled.isUndefined()) {
@@ -144,35 +154,44 @@ Action actionFromJson(const QJsonValue &value, int index, QList<Diagnostic> &dia
         if (enabled.isBool())
             action.enabled = enabled.toBool();
         else
-            addDiagnostic(diagnostics, Severity::Error, index, EnabledKey,
-                          QStringLiteral("enabled.type"),
-                          tr("enabled must be true or false, not %1").arg(jsonTypeName(enabled)));
+            unread.insert(EnabledKey, enabled);
     }
     if (object.size() > known) {
-        static const QStringList knownKeys = {MethodKey,  PathKey, DataKey,
-                                              OptionsKey, NoteKey, EnabledKey};
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (knownKeys.contains(it.key())) {
-                if (object.contains(it.key()))
-                    continue; // read above
-                // Qt drops a leading U+FEFF whenever it reads a key back, so "\uFEFFmethod"
-                // shows as "method" here although the look-up above did not find it.
-                addDiagnostic(diagnostics, Severity::Warning, index, it.key(),
-                              QStringLiteral("action.hidden-character"),
-                              tr("the key \"%1\" starts with an invisible character (U+FEFF) "
-                                 "and was not read; type the key again")
-                                  .arg(it.key()));
-                continue;
-            }
-            addDiagnostic(diagnostics, Severity::Warning, index, it.key(),
-                          QStringLiteral("action.unknown-key"),
-                          tr("\"%1\" is not part of an action (method, relative_path, data, "
-                             "options); it will not be sent")
-                              .arg(it.key()));
+            const QString key = it.key();
+            if (!knownKeys().contains(key))
+                unread.insert(key, it.value());
+            else if (!object.contains(key))
+                unread.insert(hiddenKey(key), it.value());
         }
     }
+    if (!unread.isEmpty())
+        action.unread = unread;
     return action;
 }
+
+/// The type a member must have to be read, for the members that are checked on reading.
+struct MemberRule
+{
+    QLatin1String key;
+    const char *code;
+    Severity severity;
+    const char *message; ///< %1 is the type found
+};
+
+const MemberRule MemberRules[] = {
+    {MethodKey, "method.type", Severity::Error,
+     QT_TRANSLATE_NOOP("Tenfold::SessionFile", "method must be a string such as \"get\", not %1")},
+    {PathKey, "path.type", Severity::Error,
+     QT_TRANSLATE_NOOP("Tenfold::SessionFile",
+                       "relative_path must be a string such as \"/tasks/123\", not %1")},
+    {NoteKey, "note.type", Severity::Warning,
+     QT_TRANSLATE_NOOP("Tenfold::SessionFile", "note must be a string; it was ignored")},
+    {EnabledKey, "enabled.type", Severity::Error,
+     QT_TRANSLATE_NOOP("Tenfold::SessionFile",
+                       "enabled must be true or false, not %1; until it is, the action is not "
+                       "sent")},
+};
 
 void readActions(const QJsonArray &array, LoadedInput &input)
 {
@@ -187,8 +206,10 @@ void readActions(const QJsonArray &array, LoadedInput &input)
         chunks.append({first, std::min(count, first + ChunkSize)});
     auto convert = [&array, out](const std::pair<int, int> &chunk) {
         QList<Diagnostic> found;
-        for (int i = chunk.first; i < chunk.second; ++i)
-            out[i] = actionFromJson(array.at(i), i, found);
+        for (int i = chunk.first; i < chunk.second; ++i) {
+            out[i] = actionFromJson(array.at(i));
+            found.append(readDiagnostics(out[i], i));
+        }
         return found;
     };
     if (chunks.size() <= 1) {
@@ -435,8 +456,10 @@ std::optional<LoadedInput> parseInChunks(const QByteArray &json, qsizetype chunk
             return std::optional<QList<Diagnostic>>();
         }
         QList<Diagnostic> found;
-        for (int i = 0; i < chunk.count; ++i)
-            out[chunk.first + i] = actionFromJson(elements.at(i), chunk.first + i, found);
+        for (int i = 0; i < chunk.count; ++i) {
+            out[chunk.first + i] = actionFromJson(elements.at(i));
+            found.append(readDiagnostics(out[chunk.first + i], chunk.first + i));
+        }
         return std::optional<QList<Diagnostic>>(std::move(found));
     };
     for (const auto &found : QtConcurrent::blockingMapped(layout->chunks, convert)) {
@@ -516,20 +539,91 @@ Result<LoadedInput> loadInput(const QString &path)
     return parseOwned(bytes, ChunkedParseMinBytes, ChunkBytes, nullptr);
 }
 
+QList<Diagnostic> readDiagnostics(const Action &action, int index)
+{
+    QList<Diagnostic> diagnostics;
+    if (action.unread.isUndefined())
+        return diagnostics;
+    if (!action.unread.isObject()) {
+        addDiagnostic(diagnostics, Severity::Error, index, {}, QStringLiteral("action.not-object"),
+                      tr("an action must be a JSON object with method and relative_path, not %1")
+                          .arg(jsonTypeName(action.unread)));
+        return diagnostics;
+    }
+    const QJsonObject unread = action.unread.toObject();
+    for (const MemberRule &rule : MemberRules) {
+        const QJsonValue value = unread.value(rule.key);
+        if (!value.isUndefined()) {
+            addDiagnostic(diagnostics, rule.severity, index, rule.key,
+                          QString::fromLatin1(rule.code),
+                          tr(rule.message).replace(QLatin1String("%1"), jsonTypeName(value)));
+        }
+    }
+    for (auto it = unread.constBegin(); it != unread.constEnd(); ++it) {
+        const QString key = it.key();
+        if (knownKeys().contains(key))
+            continue; // a known key of the wrong type, reported above
+        // Keys put in `unread` are read back as stored, so a hidden one keeps its U+FEFF.
+        if (key.startsWith(QChar(0xFEFF)) && knownKeys().contains(key.mid(1))) {
+            addDiagnostic(diagnostics, Severity::Warning, index, key.mid(1),
+                          QStringLiteral("action.hidden-character"),
+                          tr("the key \"%1\" starts with an invisible character (U+FEFF) "
+                             "and was not read; type the key again")
+                              .arg(key.mid(1)));
+            continue;
+        }
+        addDiagnostic(diagnostics, Severity::Warning, index, key,
+                      QStringLiteral("action.unknown-key"),
+                      tr("\"%1\" is not part of an action (method, relative_path, data, "
+                         "options); it will not be sent")
+                          .arg(key));
+    }
+    return diagnostics;
+}
+
+void forgetUnread(Action &action, const QString &key)
+{
+    if (action.unread.isUndefined())
+        return;
+    if (!action.unread.isObject()) {
+        action.unread = QJsonValue::Undefined; // the user is building the action anew
+        return;
+    }
+    QJsonObject unread = action.unread.toObject();
+    unread.remove(key);
+    unread.remove(hiddenKey(key));
+    action.unread = unread.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(unread);
+}
+
 QJsonObject actionToSessionJson(const Action &action)
 {
-    QJsonObject object;
-    object.insert(MethodKey, action.method);
-    object.insert(PathKey, action.relativePath);
+    // What could not be read goes back as it was written, and is not replaced by the default
+    // the field fell back to: "enabled": "false" must not come back as an enabled action.
+    QJsonObject object = action.unread.toObject();
+    // A field that fell back to its default because the file's member had the wrong type or a
+    // hidden character in its key is not written: the member goes back instead.
+    auto set = [&object](QLatin1String key, const QJsonValue &value) {
+        if (!object.contains(key) && !object.contains(hiddenKey(key)))
+            object.insert(key, value);
+    };
+    set(MethodKey, action.method);
+    set(PathKey, action.relativePath);
     if (!action.data.isUndefined())
         object.insert(DataKey, action.data);
     if (!action.options.isUndefined())
         object.insert(OptionsKey, action.options);
     if (!action.note.isEmpty())
-        object.insert(NoteKey, action.note);
+        set(NoteKey, action.note);
     if (!action.enabled)
-        object.insert(EnabledKey, false);
+        set(EnabledKey, false);
     return object;
+}
+
+QJsonValue actionToSessionValue(const Action &action)
+{
+    if (!action.unread.isUndefined() && !action.unread.isObject())
+        return action.unread;
+    return actionToSessionJson(action);
 }
 
 QByteArray serializeSession(const Session &session, const QJsonValue &keptResults)
@@ -547,7 +641,7 @@ QByteArray serializeSession(const Session &session, const QJsonValue &keptResult
     root.insert(VariablesKey, variables);
     QJsonArray actions;
     for (const Action &action : session.actions)
-        actions.append(actionToSessionJson(action));
+        actions.append(actionToSessionValue(action));
     root.insert(ActionsKey, actions);
     if (!keptResults.isUndefined())
         root.insert(ResultsKey, keptResults);

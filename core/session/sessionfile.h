@@ -17,7 +17,8 @@ struct LoadedInput
     InputKind kind = InputKind::Session;
     Session session;
     /// Shape problems found while reading (an action that is not an object, a method that is
-    /// not a string...). The affected action is kept, empty, so numbering stays true.
+    /// not a string...): readDiagnostics() of each action, in order. The affected action is
+    /// kept, with what could not be read in Action::unread, so numbering stays true.
     QList<Diagnostic> diagnostics;
     /// A session's optional "results" member as it was read (results kept in the session, read
     /// by ui/results/resultsio), so that opening a session parses the file once. Undefined when
@@ -41,8 +42,20 @@ Result<LoadedInput> parseInputWhole(const QByteArray &json);
 /// Reads and parses a file; "-" reads standard input.
 Result<LoadedInput> loadInput(const QString &path);
 
-/// One action as a JSON object in session files: the wire fields plus note and enabled.
+/// What is wrong with the action's own fields as read (Action::unread): a member of the wrong
+/// type, an unknown or hidden key, an element that is not an object. The loader reports exactly
+/// these, so whoever holds the action (the window, a pasted copy) can report them too.
+/// `index` (0-based) labels the diagnostics.
+QList<Diagnostic> readDiagnostics(const Action &action, int index);
+/// Forgets the unread member `key` ("method", "relative_path", "note", "enabled"), because the
+/// user set that field; an element that was not an object is forgotten whole.
+void forgetUnread(Action &action, const QString &key);
+
+/// One action as a JSON object in session files: the wire fields plus note and enabled, and the
+/// members that could not be read, as they were.
 QJsonObject actionToSessionJson(const Action &action);
+/// actionToSessionJson(), or the element itself when it was not an object (kept as written).
+QJsonValue actionToSessionValue(const Action &action);
 /// The session file's bytes; `keptResults`, when given, becomes its optional "results" member
 /// (results kept with the session, written by ui/results; older readers ignore it).
 QByteArray serializeSession(const Session &session,

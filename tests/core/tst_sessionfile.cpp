@@ -143,6 +143,45 @@ private slots:
         QCOMPARE(loaded->session.actions.at(2).relativePath, QStringLiteral("/x"));
     }
 
+    void whatCouldNotBeReadIsSavedBackAsWritten()
+    {
+        // Saving must not turn "enabled": "false" into an enabled action, nor drop a mistyped
+        // key with the user's data in it.
+        const QByteArray file =
+            "[{\"method\": \"delete\", \"relative_path\": \"/tasks/1\", \"enabled\": \"false\"},"
+            " {\"method\": 5, \"relative_path\": \"/x\", \"dta\": {\"a\": 1}, \"note\": 7},"
+            " {\"\xef\xbb\xbfmethod\": \"get\", \"relative_path\": \"/users/me\"}, 42]";
+        Result<LoadedInput> loaded = parseInput(file);
+        QVERIFY(loaded.ok());
+        const Session &session = loaded->session;
+        QVERIFY(session.actions.at(0).enabled); // the field falls back to its default...
+        QCOMPARE(session.actions.at(0).unread.toObject().value(QStringLiteral("enabled")),
+                 QJsonValue(QStringLiteral("false"))); // ...and the file's value is kept
+        QList<Diagnostic> derived;
+        for (int i = 0; i < session.actions.size(); ++i)
+            derived.append(readDiagnostics(session.actions.at(i), i));
+        QCOMPARE(derived, loaded->diagnostics);
+
+        const QByteArray saved = serializeSession(session);
+        QVERIFY2(saved.contains("\"enabled\": \"false\""), saved.constData());
+        Result<LoadedInput> again = parseInput(saved);
+        QVERIFY(again.ok());
+        QCOMPARE(again->session.actions, session.actions);
+        QCOMPARE(again->diagnostics, loaded->diagnostics);
+
+        // Setting a field replaces what was kept for it; an element that was not an object is
+        // replaced whole.
+        Action fixed = session.actions.at(1);
+        forgetUnread(fixed, QStringLiteral("method"));
+        QVERIFY(!fixed.unread.toObject().contains(QStringLiteral("method")));
+        QVERIFY(fixed.unread.toObject().contains(QStringLiteral("dta")));
+        Action rebuilt = session.actions.at(3);
+        QCOMPARE(rebuilt.unread, QJsonValue(42));
+        forgetUnread(rebuilt, QStringLiteral("relative_path"));
+        QVERIFY(rebuilt.unread.isUndefined());
+        QVERIFY(readDiagnostics(rebuilt, 3).isEmpty());
+    }
+
     void aKeyBehindAnInvisibleCharacterIsPointedOut()
     {
         // "\uFEFFmethod" looks like "method" in any editor, but it is another key: the action

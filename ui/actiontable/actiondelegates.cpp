@@ -64,8 +64,8 @@ QWidget *PathDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem 
 void PathDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     auto *edit = static_cast<PathLineEdit *>(editor);
-    if (edit->text().isEmpty() || !edit->isModified())
-        edit->setText(index.data(Qt::EditRole).toString());
+    if (!edit->isEdited())
+        edit->setPath(index.data(Qt::EditRole).toString());
 }
 
 void PathDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
@@ -100,11 +100,9 @@ QWidget *JsonCellDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
 void JsonCellDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
                                     const QModelIndex &index) const
 {
-    auto *edit = static_cast<QLineEdit *>(editor);
-    bool ok = false;
-    parseJsonValue(edit->text(), &ok);
-    if (ok)
-        model->setData(index, edit->text(), Qt::EditRole);
+    // Text that does not parse becomes the cell's draft (see ActionTableModel::setData()):
+    // shown in red and reported, never dropped.
+    model->setData(index, static_cast<QLineEdit *>(editor)->text(), Qt::EditRole);
 }
 
 } // namespace Tenfold

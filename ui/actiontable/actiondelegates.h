@@ -48,8 +48,8 @@ public:
                       const QModelIndex &index) const override;
 };
 
-/// The data and options cells: one line of compact JSON, refused (with the reason in the
-/// tooltip and a red frame) until it parses.
+/// The data and options cells: one line of compact JSON, red (with the reason in the tooltip)
+/// while it does not parse; committed text that does not parse becomes the cell's draft.
 class JsonCellDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

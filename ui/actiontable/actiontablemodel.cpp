@@ -31,6 +31,33 @@ QList<int> sortedUnique(QList<int> rows)
     return rows;
 }
 
+/// The session file's member a column stands for (what Action::unread may hold for it).
+QString memberName(int column)
+{
+    switch (column) {
+    case ActionTableModel::EnabledColumn:
+        return QStringLiteral("enabled");
+    case ActionTableModel::MethodColumn:
+        return QStringLiteral("method");
+    case ActionTableModel::PathColumn:
+        return QStringLiteral("relative_path");
+    case ActionTableModel::DataColumn:
+        return QStringLiteral("data");
+    case ActionTableModel::OptionsColumn:
+        return QStringLiteral("options");
+    case ActionTableModel::NoteColumn:
+        return QStringLiteral("note");
+    }
+    return {};
+}
+
+bool isJsonColumn(int column)
+{
+    return column == ActionTableModel::DataColumn || column == ActionTableModel::OptionsColumn;
+}
+
+const QColor DraftColor(0xd0, 0x31, 0x2d);
+
 } // namespace
 
 QString compactJson(const QJsonValue &value)
@@ -210,6 +237,8 @@ QVariant ActionTableModel::data(const QModelIndex &index, int role) const
         case DataColumn:
         case OptionsColumn: {
             QString text = compactJson(column == DataColumn ? action.data : action.options);
+            if (const std::optional<QString> typed = draft(index.row(), column))
+                text = typed->simplified(); // the screen shows what was typed, in red
             if (text.size() > MaxCellChars)
                 text = text.left(MaxCellChars) + QChar(0x2026);
             return text;
@@ -221,17 +250,25 @@ QVariant ActionTableModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         if (column == EnabledColumn)
             return action.enabled;
-        if (column == DataColumn || column == OptionsColumn)
+        if (column == DataColumn || column == OptionsColumn) {
+            if (const std::optional<QString> typed = draft(index.row(), column))
+                return *typed;
             return compactJson(column == DataColumn ? action.data : action.options);
+        }
         if (column == MethodColumn)
             return action.method.toUpper();
         return data(index, Qt::DisplayRole);
     case Qt::CheckStateRole:
-        if (column == EnabledColumn)
+        if (column == EnabledColumn) {
+            // The file's flag could not be read ("false" as a string): neither on nor off.
+            if (holdsUnread(index.row(), EnabledColumn))
+                return Qt::PartiallyChecked;
             return action.enabled ? Qt::Checked : Qt::Unchecked;
+        }
         return {};
     case Qt::DecorationRole:
-        if (column == NumberColumn && m_validation && action.enabled) {
+        // Disabled rows are not validated, but what could not be read or parsed still shows.
+        if (column == NumberColumn && m_validation) {
             switch (m_validation->worstSeverity(index.row())) {
             case ValidationCache::WorstError:
                 return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
@@ -263,6 +300,14 @@ QVariant ActionTableModel::data(const QModelIndex &index, int role) const
             return lines.join(QStringLiteral("<br>"));
         }
         if (column == DataColumn || column == OptionsColumn) {
+            if (const std::optional<QString> typed = draft(index.row(), column)) {
+                bool ok = false;
+                QString error;
+                parseJsonValue(*typed, &ok, &error);
+                return tr("Not valid JSON yet (%1); until it is, the action keeps its previous "
+                          "value and is not sent")
+                    .arg(error);
+            }
             const QJsonValue &value = column == DataColumn ? action.data : action.options;
             if (value.isObject())
                 return QString::fromUtf8(QJsonDocument(value.toObject()).toJson());
@@ -272,6 +317,8 @@ QVariant ActionTableModel::data(const QModelIndex &index, int role) const
             return data(index, Qt::DisplayRole);
         return {};
     case Qt::ForegroundRole:
+        if (isJsonColumn(column) && draft(index.row(), column))
+            return QBrush(DraftColor);
         if (!action.enabled)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
@@ -358,10 +405,11 @@ bool ActionTableModel::setData(const QModelIndex &index, const QVariant &value, 
         return false;
     if (index.column() == DataColumn || index.column() == OptionsColumn) {
         bool ok = false;
-        const QJsonValue json = parseJsonValue(value.toString(), &ok);
-        if (!ok)
-            return false; // the cell keeps its value; the detail editor explains parse errors
-        return editField(index.row(), index.column(), QVariant::fromValue(json));
+        const QString text = value.toString();
+        const QJsonValue json = parseJsonValue(text, &ok);
+        // Text that does not parse is kept as the cell's draft, not dropped.
+        return editField(index.row(), index.column(),
+                         ok ? QVariant::fromValue(json) : QVariant(text));
     }
     return editField(index.row(), index.column(), value);
 }
@@ -377,13 +425,74 @@ QVariant ActionTableModel::fieldValue(int row, int column) const
     case PathColumn:
         return action.relativePath;
     case DataColumn:
-        return QVariant::fromValue(action.data);
     case OptionsColumn:
-        return QVariant::fromValue(action.options);
+        if (const std::optional<QString> typed = draft(row, column))
+            return *typed;
+        return QVariant::fromValue(column == DataColumn ? action.data : action.options);
     case NoteColumn:
         return action.note;
     }
     return {};
+}
+
+std::optional<QString> ActionTableModel::draft(int row, int column) const
+{
+    const auto found = m_drafts.find(row);
+    if (found == m_drafts.end())
+        return std::nullopt;
+    if (column == DataColumn)
+        return found->second.data;
+    if (column == OptionsColumn)
+        return found->second.options;
+    return std::nullopt;
+}
+
+bool ActionTableModel::holdsUnread(int row, int column) const
+{
+    const QJsonValue &unread = m_actions.at(row).unread;
+    if (unread.isUndefined())
+        return false;
+    if (!unread.isObject())
+        return true;
+    const QString member = memberName(column);
+    const QJsonObject object = unread.toObject();
+    return object.contains(member) || object.contains(QChar(0xFEFF) + member);
+}
+
+QList<int> ActionTableModel::draftRows() const
+{
+    QList<int> rows;
+    for (const auto &entry : m_drafts)
+        rows.append(entry.first);
+    return rows;
+}
+
+QList<Diagnostic> ActionTableModel::inputDiagnostics(int row) const
+{
+    QList<Diagnostic> out = readDiagnostics(m_actions.at(row), row);
+    for (int column : {int(DataColumn), int(OptionsColumn)}) {
+        const std::optional<QString> typed = draft(row, column);
+        if (!typed)
+            continue;
+        bool ok = false;
+        QString error;
+        parseJsonValue(*typed, &ok, &error);
+        const QString field = memberName(column);
+        out.append(Diagnostic{
+            Severity::Error, row, field, field + QStringLiteral(".invalid-json"),
+            tr("not valid JSON yet (%1); until it is fixed or undone, the action is not sent and "
+               "saving keeps its previous %2")
+                .arg(error, field)});
+    }
+    return out;
+}
+
+bool ActionTableModel::isHeldBack(int row) const
+{
+    if (m_drafts.count(row) > 0)
+        return true;
+    const Action &action = m_actions.at(row);
+    return !action.unread.isUndefined() && hasErrors(readDiagnostics(action, row));
 }
 
 bool ActionTableModel::editField(int row, int column, const QVariant &value, bool typing)
@@ -393,7 +502,8 @@ bool ActionTableModel::editField(int row, int column, const QVariant &value, boo
     QVariant normalized = value;
     if (column == MethodColumn)
         normalized = value.toString().trimmed().toLower();
-    if (fieldValue(row, column) == normalized)
+    // The same value still replaces what the file held for the field: setting it is the answer.
+    if (fieldValue(row, column) == normalized && !holdsUnread(row, column))
         return true;
     m_undoStack->push(new ChangeActionField(this, row, column, normalized, typing));
     return true;
@@ -411,9 +521,31 @@ void ActionTableModel::editEndpoint(int row, const QString &method, const QStrin
     m_undoStack->endMacro();
 }
 
-void ActionTableModel::applyField(int row, int column, const QVariant &value)
+void ActionTableModel::applyField(int row, int column, const QVariant &value,
+                                  const QJsonValue *unread)
 {
+    m_draftStash.clear(); // only a move or an undone removal, right after it, brings one back
     Action &action = m_actions[row];
+    if (unread)
+        action.unread = *unread;
+    else
+        forgetUnread(action, memberName(column));
+    if (isJsonColumn(column)) {
+        // A QString is a draft (text that does not parse); a QJsonValue is the value itself.
+        const bool isDraft = value.metaType() == QMetaType::fromType<QString>();
+        if (isDraft) {
+            Drafts &drafts = m_drafts[row];
+            (column == DataColumn ? drafts.data : drafts.options) = value.toString();
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            emit actionsChanged();
+            return;
+        }
+        if (const auto found = m_drafts.find(row); found != m_drafts.end()) {
+            (column == DataColumn ? found->second.data : found->second.options).reset();
+            if (found->second.isEmpty())
+                m_drafts.erase(found);
+        }
+    }
     switch (column) {
     case EnabledColumn:
         action.enabled = value.toBool();
@@ -454,12 +586,28 @@ void ActionTableModel::applyInsert(const QList<int> &positions, const QList<Acti
         while (end < positions.size() && positions.at(end) == positions.at(end - 1) + 1)
             ++end;
         const int first = positions.at(i);
-        beginInsertRows({}, first, first + int(end - i) - 1);
-        m_actions.insert(first, end - i, Action{});
+        const int count = int(end - i);
+        if (!m_drafts.empty()) {
+            std::map<int, Drafts> shifted;
+            for (auto &[row, drafts] : m_drafts)
+                shifted.emplace(row >= first ? row + count : row, std::move(drafts));
+            m_drafts = std::move(shifted);
+        }
+        beginInsertRows({}, first, first + count - 1);
+        m_actions.insert(first, count, Action{});
         std::copy(actions.begin() + i, actions.begin() + end, m_actions.begin() + first);
+        for (int row = first; row < first + count && !m_draftStash.isEmpty(); ++row) {
+            for (qsizetype s = 0; s < m_draftStash.size(); ++s) {
+                if (m_draftStash.at(s).first == m_actions.at(row)) {
+                    m_drafts[row] = m_draftStash.takeAt(s).second;
+                    break;
+                }
+            }
+        }
         endInsertRows();
         i = end;
     }
+    m_draftStash.clear();
     emit actionsChanged();
     emit rowsPlaced(positions);
 }
@@ -478,6 +626,18 @@ QList<Action> ActionTableModel::applyRemove(const QList<int> &sortedRows)
             --start;
         const int first = sortedRows.at(start);
         const int last = sortedRows.at(end - 1);
+        if (!m_drafts.empty()) {
+            std::map<int, Drafts> shifted;
+            for (auto &[row, drafts] : m_drafts) {
+                if (row < first)
+                    shifted.emplace(row, std::move(drafts));
+                else if (row > last)
+                    shifted.emplace(row - (last - first + 1), std::move(drafts));
+                else
+                    m_draftStash.append({m_actions.at(row), std::move(drafts)});
+            }
+            m_drafts = std::move(shifted);
+        }
         beginRemoveRows({}, first, last);
         m_actions.remove(first, last - first + 1);
         endRemoveRows();
@@ -538,6 +698,8 @@ void ActionTableModel::resetActions(const QList<Action> &actions)
 {
     beginResetModel();
     m_actions = actions;
+    m_drafts.clear();
+    m_draftStash.clear();
     m_batchesDirty = true;
     endResetModel();
     emit actionsChanged();
@@ -572,7 +734,7 @@ QMimeData *ActionTableModel::mimeData(const QModelIndexList &indexes) const
     // Dragging rows out to a text editor gives the actions as a JSON array.
     QJsonArray array;
     for (int row : std::as_const(rows))
-        array.append(actionToSessionJson(m_actions.at(row)));
+        array.append(actionToSessionValue(m_actions.at(row)));
     mime->setText(QString::fromUtf8(QJsonDocument(array).toJson()));
     return mime;
 }

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "model/action.h"
+#include "validation/diagnostic.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 
+#include <map>
+#include <optional>
 #include <vector>
 
 class QUndoStack;
@@ -69,6 +72,8 @@ public:
 
     /// Pushes a command that sets one column of a row to `value` (a QString, bool or
     /// QJsonValue). `typing` lets consecutive edits of the same cell merge into one undo step.
+    /// For data and options a QString is text that does not parse (yet): it becomes the cell's
+    /// draft, shown and reported, while the action keeps its last valid value.
     bool editField(int row, int column, const QVariant &value, bool typing = false);
     /// Sets method and path in one undo step (choosing an endpoint from the completer).
     void editEndpoint(int row, const QString &method, const QString &path);
@@ -83,9 +88,27 @@ public:
     /// Replaces everything without undo (opening a file).
     void resetActions(const QList<Action> &actions);
 
+    /// The text typed into the row's data or options that does not parse; nullopt when there is
+    /// none (the cell holds its value).
+    std::optional<QString> draft(int row, int column) const;
+    bool hasDrafts() const { return !m_drafts.empty(); }
+    QList<int> draftRows() const;
+    /// What is wrong with what was entered into the row itself, beyond the rules the validator
+    /// checks: fields its file held that could not be read, and drafts that do not parse.
+    QList<Diagnostic> inputDiagnostics(int row) const;
+    /// True when the row must not be sent as it is, whatever the target: an error among its
+    /// inputDiagnostics() (sending would use a value the user did not give).
+    bool isHeldBack(int row) const;
+    /// True when the file held a value for the row's column that could not be read (kept in
+    /// Action::unread until the user sets the field).
+    bool holdsUnread(int row, int column) const;
+
     // Primitives for the undo commands: change the data and notify views. No undo here.
+    /// The column's value; a QString for a data or options draft.
     QVariant fieldValue(int row, int column) const;
-    void applyField(int row, int column, const QVariant &value);
+    /// Sets the column; the field's unread member (Action::unread) is forgotten, or set to
+    /// `unread` when given (undo puts back what the file held).
+    void applyField(int row, int column, const QVariant &value, const QJsonValue *unread = nullptr);
     void applyInsert(const QList<int> &positions, const QList<Action> &actions);
     QList<Action> applyRemove(const QList<int> &sortedRows);
 
@@ -100,9 +123,21 @@ private:
     void ensureBatches() const;
     void onRowsValidated(int first, int last);
 
+    struct Drafts
+    {
+        std::optional<QString> data;
+        std::optional<QString> options;
+        bool isEmpty() const { return !data && !options; }
+    };
+
     QUndoStack *m_undoStack;
     const ValidationCache *m_validation = nullptr;
     QList<Action> m_actions;
+    // Drafts by row: rare (the rows being typed into), so kept aside rather than per row.
+    std::map<int, Drafts> m_drafts;
+    // Drafts of removed rows, kept for the next insert: a move (remove + insert of the same
+    // actions) and the undo of a removal bring them back.
+    QList<std::pair<Action, Drafts>> m_draftStash;
     // Enabled ordinal (0-based) per row, -1 for disabled rows; rebuilt lazily when flags change.
     mutable std::vector<int> m_ordinals;
     mutable bool m_batchesDirty = true;

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemView>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QStandardItemModel>
 #include <QTimer>
 
@@ -64,18 +65,61 @@ PathLineEdit::PathLineEdit(QWidget *parent)
     m_completer->popup()->setMinimumWidth(560);
     // Fixed pitch lines the methods and paths up in columns.
     m_completer->popup()->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // textEdited misses what the completer writes (it calls setText when a line is highlighted
+    // or clicked), so every change not made through setPath() counts as the user's.
+    connect(this, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_settingPath)
+            return;
+        m_edited = true;
+        emit pathEdited(text);
+    });
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
             [this](const QModelIndex &index) {
-                m_chosenMethod = index.data(EndpointCompleter::MethodRole).toString();
+                const QString method = index.data(EndpointCompleter::MethodRole).toString();
                 const QString path = index.data(EndpointCompleter::PathRole).toString();
-                // The completer writes the text after this signal; select once it has.
-                QTimer::singleShot(0, this, [this, path] {
-                    if (text() != path)
-                        setText(path);
-                    selectFirstPlaceholder();
-                    emit endpointChosen(m_chosenMethod, path);
-                });
+                // A click: the completer writes the text (resetting any selection) after this
+                // signal; choose once it has.
+                QTimer::singleShot(0, this, [this, method, path] { choose(method, path); });
             });
+}
+
+void PathLineEdit::setPath(const QString &path)
+{
+    m_edited = false;
+    if (text() == path)
+        return; // keeps the cursor and selection
+    m_settingPath = true;
+    setText(path);
+    m_settingPath = false;
+}
+
+void PathLineEdit::keyPressEvent(QKeyEvent *event)
+{
+    // Return on a highlighted line reaches the line edit first, which only hides the popup:
+    // the completer then never reports the choice. Take it as the choice it is.
+    QAbstractItemView *popup = m_completer->popup();
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && popup->isVisible()) {
+        const QModelIndex current = popup->currentIndex();
+        if (current.isValid() && (current.flags() & Qt::ItemIsEnabled)) {
+            const QString method = current.data(EndpointCompleter::MethodRole).toString();
+            const QString path = current.data(EndpointCompleter::PathRole).toString();
+            popup->hide();
+            choose(method, path);
+            event->accept();
+            return;
+        }
+    }
+    QLineEdit::keyPressEvent(event);
+}
+
+void PathLineEdit::choose(const QString &method, const QString &path)
+{
+    m_chosenMethod = method;
+    if (text() != path)
+        setText(path); // reported as an edit like any other
+    selectFirstPlaceholder();
+    emit endpointChosen(method, path);
 }
 
 void PathLineEdit::selectFirstPlaceholder()

@@ -41,6 +41,7 @@ ChangeActionField::ChangeActionField(ActionTableModel *model, int row, int colum
     , m_column(column)
     , m_old(model->fieldValue(row, column))
     , m_new(value)
+    , m_oldUnread(model->action(row).unread)
     , m_typing(typing)
 {
     setText(tr("Change %1 of action %2").arg(fieldName(column)).arg(row + 1));
@@ -48,7 +49,7 @@ ChangeActionField::ChangeActionField(ActionTableModel *model, int row, int colum
 
 void ChangeActionField::undo()
 {
-    m_model->applyField(m_row, m_column, m_old);
+    m_model->applyField(m_row, m_column, m_old, &m_oldUnread);
 }
 
 void ChangeActionField::redo()
@@ -63,8 +64,10 @@ bool ChangeActionField::mergeWith(const QUndoCommand *other)
         change->m_column != m_column)
         return false;
     m_new = change->m_new;
-    if (m_new == m_old)
-        setObsolete(true); // typed back to where it started: nothing to undo
+    // Typed back to where it started: nothing to undo, unless the edit replaced what the file
+    // held for the field (undo must still bring that back).
+    if (m_new == m_old && m_model->action(m_row).unread == m_oldUnread)
+        setObsolete(true);
     return true;
 }
 

@@ -16,8 +16,9 @@ enum CommandId
     ChangeActionFieldId = 1,
 };
 
-/// Sets one field of one action (Tiled's ChangeValue shape): remembers the old value, and merges
-/// with the next change of the same field when both come from typing.
+/// Sets one field of one action (Tiled's ChangeValue shape): remembers the old value (and what
+/// the file held for it that could not be read), and merges with the next change of the same
+/// field when both come from typing.
 class ChangeActionField : public QUndoCommand
 {
 public:
@@ -35,6 +36,7 @@ private:
     int m_column;
     QVariant m_old;
     QVariant m_new;
+    QJsonValue m_oldUnread; // what the file held for the field and could not be read
     bool m_typing;
 };
 

@@ -66,6 +66,7 @@ ActionDetailEditor::ActionDetailEditor(ActionTableModel *model, QWidget *parent)
     m_title->setFont(titleFont);
     form->addRow(m_title);
     form->addRow(QString(), m_enabled);
+    m_enabled->setObjectName(QStringLiteral("detailEnabled"));
     m_method->addItems(MethodDelegate::methods());
     m_method->setObjectName(QStringLiteral("detailMethod"));
     form->addRow(tr("&Method:"), m_method);
@@ -99,15 +100,17 @@ ActionDetailEditor::ActionDetailEditor(ActionTableModel *model, QWidget *parent)
         tr("No options.\nA JSON object with fields,\nlimit or offset, e.g.\n{\"limit\": 20}"));
     m_stack->addWidget(page);
 
-    connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_row >= 0)
-            m_model->editField(m_row, ActionTableModel::EnabledColumn, on);
+    // stateChanged, not toggled: leaving "neither" (a flag the file held that could not be
+    // read) for "on" is an answer, though both count as checked.
+    connect(m_enabled, &QCheckBox::stateChanged, this, [this](int state) {
+        if (m_row >= 0 && state != Qt::PartiallyChecked)
+            m_model->editField(m_row, ActionTableModel::EnabledColumn, state == Qt::Checked);
     });
     connect(m_method, &QComboBox::activated, this, [this] {
         if (m_row >= 0)
             m_model->editField(m_row, ActionTableModel::MethodColumn, m_method->currentText());
     });
-    connect(m_path, &QLineEdit::textEdited, this, [this](const QString &text) {
+    connect(m_path, &PathLineEdit::pathEdited, this, [this](const QString &text) {
         if (m_row >= 0)
             m_model->editField(m_row, ActionTableModel::PathColumn, text, true);
     });
@@ -121,16 +124,19 @@ ActionDetailEditor::ActionDetailEditor(ActionTableModel *model, QWidget *parent)
             m_model->editField(m_row, ActionTableModel::NoteColumn, text, true);
     });
     connect(m_fields, &QLineEdit::textEdited, this, &ActionDetailEditor::editOptionsFields);
-    connect(m_data, &JsonEditor::valueEdited, this, [this](const QJsonValue &value) {
-        if (m_row >= 0)
-            m_model->editField(m_row, ActionTableModel::DataColumn, QVariant::fromValue(value),
-                               true);
-    });
-    connect(m_options, &JsonEditor::valueEdited, this, [this](const QJsonValue &value) {
-        if (m_row >= 0)
-            m_model->editField(m_row, ActionTableModel::OptionsColumn, QVariant::fromValue(value),
-                               true);
-    });
+    // Text that parses is the value; text that does not is the cell's draft (a QString): it
+    // stays on screen and in the Problems list, and keeps the action from being sent.
+    for (auto [editor, column] : {std::pair{m_data, int(ActionTableModel::DataColumn)},
+                                  std::pair{m_options, int(ActionTableModel::OptionsColumn)}}) {
+        connect(editor, &JsonEditor::valueEdited, this, [this, column](const QJsonValue &value) {
+            if (m_row >= 0)
+                m_model->editField(m_row, column, QVariant::fromValue(value), true);
+        });
+        connect(editor, &JsonEditor::draftEdited, this, [this, column](const QString &text) {
+            if (m_row >= 0)
+                m_model->editField(m_row, column, QVariant(text), true);
+        });
+    }
 
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -170,7 +176,11 @@ void ActionDetailEditor::refresh()
                                : tr("Action %1 \u00b7 disabled").arg(m_row + 1));
     {
         const QSignalBlocker blocker(m_enabled);
-        m_enabled->setChecked(action.enabled);
+        // Neither on nor off while the file's flag could not be read; a click answers it.
+        const bool unread = m_model->holdsUnread(m_row, ActionTableModel::EnabledColumn);
+        m_enabled->setTristate(unread);
+        m_enabled->setCheckState(unread ? Qt::PartiallyChecked
+                                        : (action.enabled ? Qt::Checked : Qt::Unchecked));
     }
     const QString method = action.method.toUpper();
     int found = m_method->findText(method);
@@ -179,15 +189,24 @@ void ActionDetailEditor::refresh()
         found = m_method->count() - 1;
     }
     m_method->setCurrentIndex(found);
-    if (m_path->text() != action.relativePath)
-        m_path->setText(action.relativePath);
+    m_path->setPath(action.relativePath);
     if (m_note->text() != action.note)
         m_note->setText(action.note);
     const QString fields = fieldsText(action.options);
     if (!m_fields->hasFocus() && m_fields->text() != fields)
         m_fields->setText(fields);
-    m_data->setValue(action.data);
-    m_options->setValue(action.options);
+    showJson(m_data, ActionTableModel::DataColumn, action.data);
+    showJson(m_options, ActionTableModel::OptionsColumn, action.options);
+}
+
+void ActionDetailEditor::showJson(JsonEditor *editor, int column, const QJsonValue &value)
+{
+    if (const std::optional<QString> typed = m_model->draft(m_row, column)) {
+        if (editor->text() != *typed)
+            editor->setText(*typed);
+        return;
+    }
+    editor->setValue(value);
 }
 
 void ActionDetailEditor::editOptionsFields(const QString &text)

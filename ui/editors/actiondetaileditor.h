@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QWidget>
 
 class QCheckBox;
@@ -37,6 +38,8 @@ public:
 
 private:
     void refresh();
+    /// The row's draft for the column when it has one (text that does not parse), else `value`.
+    void showJson(JsonEditor *editor, int column, const QJsonValue &value);
     void editOptionsFields(const QString &text);
 
     ActionTableModel *m_model;

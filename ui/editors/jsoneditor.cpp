@@ -103,6 +103,8 @@ void JsonEditor::onTextChanged()
     const QJsonValue value = parseJsonValue(m_edit->toPlainText(), &ok, &message, &line, &column);
     if (!ok) {
         showError(message, line, column);
+        if (!m_settingText)
+            emit draftEdited(m_edit->toPlainText());
         return;
     }
     showError({}, 0, 0);

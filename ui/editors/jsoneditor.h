@@ -11,8 +11,9 @@ namespace Tenfold {
 class JsonHighlighter;
 
 /// A small JSON editor: highlighted text, and a parse error shown under it at its line and
-/// column (with the spot underlined). It reports only values that parse, so a half-typed edit
-/// never reaches the session.
+/// column (with the spot underlined). Text that parses is reported as a value; text that does not
+/// is reported as a draft, so its owner can keep it visible and keep it from being sent or
+/// saved in place of the last valid value.
 class JsonEditor : public QWidget
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
 signals:
     /// The text changed by the user and parses; Undefined when it was emptied.
     void valueEdited(const QJsonValue &value);
+    /// The text changed by the user and does not parse (errorText() says why).
+    void draftEdited(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -26,6 +26,7 @@
 #include "sending/tokenstore.h"
 #include "session/sessionfile.h"
 #include "validation/diagnosticsmodel.h"
+#include "validation/sendgate.h"
 #include "validation/validationcache.h"
 #include "validation/validator.h"
 #include "variables/variablesmodel.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new SessionDocument(this))
     , m_validation(new ValidationCache(m_document->actions(), m_document->variables(), this))
     , m_diagnostics(new DiagnosticsModel(m_validation, this))
+    , m_gate(std::make_unique<SendGate>(m_document->actions(), m_validation))
     , m_recovery(recoveryDirectory())
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -544,7 +546,14 @@ void MainWindow::createCentralArea()
     m_mainSplitter->setStretchFactor(1, 2);
     m_mainSplitter->setStretchFactor(2, 0);
     m_mainSplitter->setSizes({1000, 0, 320});
-    setCentralWidget(m_mainSplitter);
+    // The results filter's banner spans both tables, so their rows stay on the same lines.
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_resultsPane->filterBanner());
+    centralLayout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateSelectionActions);
@@ -753,6 +762,8 @@ std::function<QJsonValue()> MainWindow::resultsToKeep() const
 
 bool MainWindow::saveTo(const QString &path)
 {
+    if (!m_gate->maySave(this))
+        return false;
     Session session = m_document->session();
     if (session.name.isEmpty())
         session.name = QFileInfo(path).fileName().section(u'.', 0, 0);
@@ -765,6 +776,8 @@ bool MainWindow::saveTo(const QString &path)
         return false;
     }
     m_document->markSaved(QFileInfo(path).absoluteFilePath());
+    if (m_document->actions()->hasDrafts())
+        m_document->undoStack()->resetClean(); // what was typed is not in the file yet
     m_recentFiles.add(path);
     m_recovery.discard();
     const int results = keptResultCount();
@@ -997,7 +1010,7 @@ void MainWindow::copySelection()
         return;
     QJsonArray array;
     for (int row : rows)
-        array.append(actionToSessionJson(m_document->actions()->action(row)));
+        array.append(actionToSessionValue(m_document->actions()->action(row)));
     QApplication::clipboard()->setText(QString::fromUtf8(QJsonDocument(array).toJson()));
     statusBar()->showMessage(
         rows.size() == 1 ? tr("Copied 1 action") : tr("Copied %1 actions").arg(rows.size()), 3000);
@@ -1179,32 +1192,13 @@ void MainWindow::send()
 {
     if (isSending())
         return;
-    m_validation->flush();
-    const int errors = m_validation->errorCount();
-    if (errors > 0) {
-        const QString why =
-            errors == 1
-                ? tr("1 action has an error (see Problems): Asana would refuse it.")
-                : tr("%1 actions have errors (see Problems): Asana would refuse them.").arg(errors);
-        if (m_document->target().kind != Target::Kind::Sandbox) {
-            MessageBox::critical(this, tr("Cannot send yet"), why,
-                                 tr("Fix or disable the actions listed under Problems, then send "
-                                    "again. Nothing was sent."));
-            return;
-        }
-        // The sandbox answers like Asana, so rehearsing a refusal there harms nothing.
-        const QMessageBox::StandardButton answer = MessageBox::question(
-            this, tr("Send with errors to the sandbox?"),
-            tr("%1\n\nSend anyway to the built-in sandbox, to see how it answers them?").arg(why),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
     QList<int> rows;
     const QList<Action> &actions = m_document->actions()->actions();
     for (int row = 0; row < actions.size(); ++row)
         if (actions.at(row).enabled)
             rows.append(row);
+    if (!m_gate->maySend(this, rows, m_document->target().kind))
+        return;
     if (rows.isEmpty()) {
         MessageBox::information(this, tr("Nothing to send"),
                                 tr("Every action is disabled: tick \u201con\u201d for the actions "
@@ -1223,6 +1217,8 @@ void MainWindow::sendFailed()
         statusBar()->showMessage(tr("No failed, cancelled or unknown results to send again"), 4000);
         return;
     }
+    if (!m_gate->maySend(this, rows, m_document->target().kind))
+        return;
     int writes = 0;
     int unknownWrites = 0;
     for (int row : rows) {
@@ -1385,6 +1381,7 @@ void MainWindow::startSend(const QList<int> &rows, bool continuesRun)
         MessageBox::critical(this, tr("Cannot send"), error->toString());
         return;
     }
+    m_resultsPane->setFilter(ResultsModel::Filter::All); // a filter belongs to the run it shows
     m_recorder->begin(rows, int(session.actions.size()), continuesRun);
     showResultsPane(true);
     m_progress->setMaximum(int(rows.size()));

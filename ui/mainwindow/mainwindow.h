@@ -33,6 +33,7 @@ class ResultsModel;
 class ResultsPane;
 class RunRecorder;
 class SendController;
+class SendGate;
 class SendGuard;
 class TokenStore;
 class SessionDocument;
@@ -160,6 +161,7 @@ private:
     SessionDocument *m_document;
     ValidationCache *m_validation;
     DiagnosticsModel *m_diagnostics;
+    std::unique_ptr<SendGate> m_gate;
     RecentFiles m_recentFiles;
     RecoveryStore m_recovery;
     KeptResults m_kept;

@@ -1,5 +1,6 @@
 #include "resultspane.h"
 
+#include "emptynotice.h"
 #include "resultdetailview.h"
 #include "sending/resultsfile.h"
 
@@ -28,6 +29,26 @@ namespace {
 // rows never stalls the window.
 constexpr qint64 FilterSliceMs = 8;
 
+QString filterName(ResultsModel::Filter filter)
+{
+    switch (filter) {
+    case ResultsModel::Filter::All:
+        break;
+    case ResultsModel::Filter::Failures:
+        return ResultsPane::tr("failures only");
+    case ResultsModel::Filter::OutcomeUnknown:
+        return ResultsPane::tr("outcome unknown only");
+    }
+    return ResultsPane::tr("all results");
+}
+
+QString emptyReason(ResultsModel::Filter filter)
+{
+    return filter == ResultsModel::Filter::Failures ? ResultsPane::tr("No failed results.")
+                                                    : ResultsPane::tr("No result with an unknown "
+                                                                      "outcome.");
+}
+
 } // namespace
 
 ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
@@ -38,6 +59,9 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
     , m_filterCombo(new QComboBox)
     , m_counts(new QLabel)
     , m_detail(new ResultDetailView(model))
+    , m_banner(new QWidget)
+    , m_bannerText(new QLabel)
+    , m_resultsEmpty(new EmptyNotice(m_view->viewport()))
     , m_filterTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("resultsPane"));
@@ -125,6 +149,39 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
 
     connect(m_filterCombo, &QComboBox::activated, this,
             [this] { setFilter(ResultsModel::Filter(m_filterCombo->currentData().toInt())); });
+
+    // The banner is the filter's one visible trace outside this pane: what it hides, and the
+    // way back.
+    m_banner->setObjectName(QStringLiteral("resultsFilterBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::ToolTipBase));
+    bannerPalette.setColor(QPalette::WindowText, bannerPalette.color(QPalette::ToolTipText));
+    m_banner->setPalette(bannerPalette);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(8, 2, 4, 2);
+    m_bannerText->setObjectName(QStringLiteral("resultsFilterText"));
+    bannerLayout->addWidget(m_bannerText, 1);
+    auto *showAll = new QToolButton;
+    showAll->setObjectName(QStringLiteral("showAllResults"));
+    showAll->setText(tr("Show &all rows"));
+    showAll->setToolTip(tr("Turn the results filter off"));
+    bannerLayout->addWidget(showAll);
+    connect(showAll, &QToolButton::clicked, this, [this] { setFilter(ResultsModel::Filter::All); });
+    m_banner->hide();
+    connect(m_resultsEmpty, &QLabel::linkActivated, this,
+            [this] { setFilter(ResultsModel::Filter::All); });
+    m_resultsEmpty->setObjectName(QStringLiteral("resultsEmptyNotice"));
+    // Opening a session, opening results or clearing them starts over: the filter was about the
+    // rows that were there.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_filter != ResultsModel::Filter::All)
+            setFilter(ResultsModel::Filter::All);
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_filter != ResultsModel::Filter::All && !isFiltering())
+            startFiltering(); // recounts what is hidden
+    });
     m_filterTimer->setInterval(0);
     connect(m_filterTimer, &QTimer::timeout, this, &ResultsPane::filterSlice);
     auto updateCounts = [this] {
@@ -151,22 +208,34 @@ ResultsPane::ResultsPane(ResultsModel *model, QWidget *parent)
         countsTimer->start();
         if (m_filter == ResultsModel::Filter::All)
             return;
-        if (row < 0)
+        if (row < 0) {
             startFiltering();
-        else if (!isFiltering())
+        } else if (!isFiltering()) {
             applyRow(row);
+            showFilterState();
+        }
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {
-                if (m_filter != ResultsModel::Filter::All && !isFiltering())
-                    for (int row = first; row <= last; ++row)
+                if (m_filter == ResultsModel::Filter::All || isFiltering())
+                    return;
+                // A row that comes back with its result (a move, an undone deletion) is
+                // filtered like the others; a new action has no result and stays in sight,
+                // or the row just added would vanish under the user's hands.
+                for (int row = first; row <= last; ++row)
+                    if (m_model->hasResult(row))
                         applyRow(row);
+                showFilterState();
             });
 }
 
 void ResultsPane::attach(QTableView *actionTable, QSplitter *composerSplitter)
 {
     m_actions = actionTable;
+    m_actionsEmpty = new EmptyNotice(actionTable->viewport());
+    m_actionsEmpty->setObjectName(QStringLiteral("actionsEmptyNotice"));
+    connect(m_actionsEmpty, &QLabel::linkActivated, this,
+            [this] { setFilter(ResultsModel::Filter::All); });
     m_view->verticalHeader()->setDefaultSectionSize(
         actionTable->verticalHeader()->defaultSectionSize());
     // Headers of the same height put row i of both tables on the same line.
@@ -316,14 +385,19 @@ void ResultsPane::setFilter(ResultsModel::Filter filter)
 void ResultsPane::startFiltering()
 {
     m_filterRow = 0;
+    m_hiddenSoFar = 0;
     m_filterTimer->start();
+    showFilterState();
 }
 
 void ResultsPane::applyRow(int row)
 {
     const bool hide = !m_model->matches(row, m_filter);
-    if (m_view->isRowHidden(row) != hide)
+    if (m_view->isRowHidden(row) != hide) {
         m_view->setRowHidden(row, hide);
+        if (!isFiltering())
+            m_hidden += hide ? 1 : -1;
+    }
     if (m_actions && m_actions->isRowHidden(row) != hide)
         m_actions->setRowHidden(row, hide);
 }
@@ -334,13 +408,45 @@ void ResultsPane::filterSlice()
     clock.start();
     const int count = m_model->rowCount();
     while (m_filterRow < count) {
-        applyRow(m_filterRow++);
+        const int row = m_filterRow++;
+        applyRow(row);
+        m_hiddenSoFar += m_view->isRowHidden(row) ? 1 : 0;
         if ((m_filterRow & 63) == 0 && clock.elapsed() >= FilterSliceMs)
             return; // the rest on the next turn of the event loop
     }
     m_filterTimer->stop();
     m_filterRow = -1;
+    m_hidden = m_hiddenSoFar;
+    showFilterState();
     emit filterApplied();
+}
+
+void ResultsPane::showFilterState()
+{
+    const bool on = m_filter != ResultsModel::Filter::All;
+    const int rows = m_model->rowCount();
+    m_banner->setVisible(on);
+    QString text;
+    if (on && isFiltering())
+        text = tr("Showing %1\u2026").arg(filterName(m_filter));
+    else if (on)
+        text = tr("Showing %1: %2 of %3 hidden")
+                   .arg(filterName(m_filter))
+                   .arg(m_hidden)
+                   .arg(rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows));
+    m_bannerText->setText(text);
+    const bool allHidden = on && !isFiltering() && rows > 0 && m_hidden == rows;
+    const QString why = allHidden ? tr("%1 The filter \u201c%2\u201d hides all %3. <a "
+                                       "href=\"all\">Show all rows</a>")
+                                        .arg(emptyReason(m_filter), filterName(m_filter),
+                                             rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows))
+                                  : QString();
+    for (QLabel *notice : {static_cast<QLabel *>(m_resultsEmpty), m_actionsEmpty}) {
+        if (!notice)
+            continue;
+        notice->setText(why);
+        notice->setVisible(allHidden);
+    }
 }
 
 } // namespace Tenfold

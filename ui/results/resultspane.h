@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QToolButton;
 class QSplitter;
 class QTableView;
 class QTimer;
@@ -36,10 +37,19 @@ public:
     /// `selectedCount` rows selected): the result detail always shows the same action.
     void showRow(int row, int selectedCount);
 
+    /// Shows only the rows a filter keeps, in both tables. A filter belongs to the results it
+    /// was set on: opening a session, clearing or opening results, and a new send set it back
+    /// to All.
     void setFilter(ResultsModel::Filter filter);
     ResultsModel::Filter filter() const { return m_filter; }
     /// True while rows are still being shown or hidden for a filter change.
     bool isFiltering() const { return m_filterRow >= 0; }
+    /// Rows the filter hides now (0 while it is being applied).
+    int hiddenCount() const { return m_hidden; }
+
+    /// The line that says a filter is on, how many rows it hides, with a button back to all;
+    /// shown whenever a filter is on. The window puts it above both tables.
+    QWidget *filterBanner() const { return m_banner; }
 
     /// Copies the selected results as JSON (the results file's action entries).
     void copySelection();
@@ -60,6 +70,7 @@ private:
     void startFiltering();
     void filterSlice();
     void applyRow(int row);
+    void showFilterState();
     void syncSelection(QTableView *from, QTableView *to);
     void syncCurrent(QTableView *from, QTableView *to);
     QList<int> selectedRows() const;
@@ -72,9 +83,15 @@ private:
     QComboBox *m_filterCombo;
     QLabel *m_counts;
     ResultDetailView *m_detail;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QLabel *m_actionsEmpty = nullptr; // over the action table when the filter hides every row
+    QLabel *m_resultsEmpty;
     ResultsModel::Filter m_filter = ResultsModel::Filter::All;
     QTimer *m_filterTimer;
     int m_filterRow = -1;
+    int m_hidden = 0;
+    int m_hiddenSoFar = 0; // counted by the filter pass in progress
     bool m_syncing = false;
     int m_row = -1;
     int m_selectedCount = 0;

@@ -130,9 +130,12 @@ void ValidationCache::checkRow(int row)
     Row &entry = m_rows[size_t(row)];
     count(entry, -1); // a stale row still holds (and counts) its previous findings
     const Action &action = m_actions->action(row);
-    entry.diagnostics = action.enabled ? validateAction(action, row, m_variables->variables(),
-                                                        EndpointCatalog::builtin())
-                                       : QList<Diagnostic>{};
+    // What could not be read or parsed is reported whether or not the row is enabled, as
+    // tenfold-cli validate reports every loader diagnostic.
+    entry.diagnostics = m_actions->inputDiagnostics(row);
+    if (action.enabled)
+        entry.diagnostics.append(
+            validateAction(action, row, m_variables->variables(), EndpointCatalog::builtin()));
     entry.worst = worstOf(entry.diagnostics);
     if (entry.stale)
         --m_staleCount;

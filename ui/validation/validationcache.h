@@ -15,7 +15,9 @@ class VariablesModel;
 
 /// Diagnostics per row, kept off the typing path: a change marks rows stale, and after a short
 /// pause the stale rows are checked in time-boxed slices, so 100,000 actions never freeze the UI.
-/// Only changed rows are checked again (all of them when the variables change).
+/// Only changed rows are checked again (all of them when the variables change). A row's findings
+/// are what the loader found in its fields and any draft that does not parse
+/// (ActionTableModel::inputDiagnostics()), then, for an enabled row, the validator's.
 class ValidationCache : public QObject
 {
     Q_OBJECT
