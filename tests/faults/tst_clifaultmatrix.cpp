@@ -193,8 +193,10 @@ private slots:
             actions.append(i % 10 == 0 ? createTask(i) : readTask(i));
         const QString input = writeActions(m_dir, QStringLiteral("mixed.json"), actions);
         const QString results = m_dir.filePath(QStringLiteral("mixed.results.json"));
-        const Run run = runCli({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-faults"),
-                                spec, QStringLiteral("--out"), results, input});
+        // As composed: the fault dice roll once per batch, so the six batches must be the table's.
+        const Run run = runCli({QStringLiteral("--sandbox"), QStringLiteral("--as-composed"),
+                                QStringLiteral("--sandbox-faults"), spec, QStringLiteral("--out"),
+                                results, input});
         QVERIFY2(run.exitCode == 1, run.err.constData());
         Result<SendRun> saved = loadResults(results);
         QVERIFY(saved);

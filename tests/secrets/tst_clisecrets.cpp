@@ -128,11 +128,11 @@ private slots:
         const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
         if (script.isEmpty())
             QSKIP("script(1) is not installed: no terminal to print progress to");
-        const QString command =
-            QStringLiteral(
-                "'%1' send --sandbox --sandbox-faults 500:0.5 --sandbox-rate 10/1 --out '%2' '%3'")
-                .arg(QStringLiteral(TENFOLD_CLI_PATH),
-                     m_outputs + QStringLiteral("/tty.results.json"), m_input);
+        const QString command = QStringLiteral("'%1' send --sandbox --as-composed --sandbox-faults "
+                                               "500:0.5 --sandbox-rate 10/1 --out '%2' "
+                                               "'%3'")
+                                    .arg(QStringLiteral(TENFOLD_CLI_PATH),
+                                         m_outputs + QStringLiteral("/tty.results.json"), m_input);
         const Run run =
             start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
         QVERIFY2(run.out.contains("batch 1/2"), run.out.constData());
