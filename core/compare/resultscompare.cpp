@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <vector>
@@ -136,8 +137,14 @@ QJsonObject comparable(const SendRun &run, int index, const CreatedGids &gids,
     object.insert(QStringLiteral("headers"), result.headers);
     object.insert(QStringLiteral("batch"), result.batch);
     object.insert(QStringLiteral("attempts"), result.attempts);
-    if (!result.reason.isEmpty())
-        object.insert(QStringLiteral("reason"), result.reason);
+    if (!result.reason.isEmpty()) {
+        // The sender quotes a 500's phrase in its reason (" (phrase: ...)"); it differs on
+        // every run, like the phrase itself.
+        static const QRegularExpression quotedPhrase(QStringLiteral(" \\(phrase: [^)]*\\)"));
+        object.insert(QStringLiteral("reason"), options.allFields
+                                                    ? result.reason
+                                                    : QString(result.reason).remove(quotedPhrase));
+    }
     if (options.allFields)
         object.insert(QStringLiteral("duration_ms"), result.durationMs);
     if (result.body.isObject()) {

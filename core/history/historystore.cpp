@@ -344,6 +344,22 @@ bool HistoryStore::moveAside(const QString &why)
     return true;
 }
 
+namespace {
+
+/// The history holds whole response bodies (users' names and emails): only its owner may read
+/// it. An empty file is an empty SQLite database, and SQLite gives its -wal and -shm files the
+/// main file's permissions.
+void createPrivately(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return;
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+} // namespace
+
 std::optional<Error> HistoryStore::open()
 {
     const QFileInfo info(m_path);
@@ -352,6 +368,7 @@ std::optional<Error> HistoryStore::open()
                          .arg(QDir::toNativeSeparators(info.absolutePath()))};
     }
     for (int attempt = 0; attempt < 2; ++attempt) {
+        createPrivately(m_path);
         if (auto error = openConnection()) {
             if (attempt == 0 && QFileInfo(m_path).isFile() && moveAside(error->message))
                 continue;

@@ -185,6 +185,20 @@ private slots:
         all.allFields = true;
         QCOMPARE(described(compareRuns(failing("a"), failing("b"), all).actions.at(0)),
                  QStringList{"errors[0].phrase: \"a\" -> \"b\""});
+        // The sender's reason for a 500 quotes the phrase too: ignored there as well.
+        auto quoted = [&](const QString &phrase) {
+            SendRun run = failing(phrase);
+            run.results[0].state = ActionState::Failed;
+            run.results[0].reason =
+                QStringLiteral("the server answered 500 for the whole batch: Server Error "
+                               "(phrase: %1); reads only, sending again")
+                    .arg(phrase);
+            return run;
+        };
+        QVERIFY(compareRuns(quoted("10 purple otters bounce calmly"),
+                            quoted("8 brave moles snuggle calmly"))
+                    .equal());
+        QVERIFY(!compareRuns(quoted("a"), quoted("b"), all).equal());
         // A "phrase" in the data is the user's, and compared.
         const SendRun a = readTask({{"phrase", "one"}});
         const SendRun b = readTask({{"phrase", "two"}});

@@ -399,6 +399,18 @@ private slots:
                  qPrintable(QStringLiteral("%1 -> %2").arg(pagesBefore).arg(pragma("page_count"))));
     }
 
+    void onlyItsOwnerMayReadTheFile()
+    {
+        // It holds whole response bodies: users' names and emails.
+        const QString path = newPath();
+        HistoryStore store(path);
+        QVERIFY(!store.open());
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ReadOther | QFileDevice::WriteOther;
+        QCOMPARE(QFileInfo(path).permissions() & others, QFileDevice::Permissions());
+        QVERIFY(QFileInfo(path).permissions() & QFileDevice::ReadOwner);
+    }
+
     void usesWriteAheadLogging()
     {
         const QString path = newPath();
