@@ -24,6 +24,27 @@ namespace Tenfold {
 
 namespace {
 
+/// A server that echoes the request (a debugging proxy, a hostile one) would put the token into
+/// the results, which are saved, kept in sessions and recorded in the history. The answer is
+/// cleaned of it, also in JSON's escaped form ("\/"), before anything reads it. Only tokens that
+/// cannot be ordinary text or a number are looked for: Asana's hold "/" and ":".
+QByteArray withoutToken(QByteArray bytes, const QString &token)
+{
+    const QByteArray plain = token.toUtf8();
+    const bool distinctive =
+        plain.size() >= 12 &&
+        std::any_of(plain.begin(), plain.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+    if (!distinctive)
+        return bytes;
+    static const QByteArray removed = QByteArrayLiteral("[token removed]");
+    bytes.replace(plain, removed);
+    QByteArray escaped = plain;
+    escaped.replace("/", "\\/");
+    if (escaped != plain)
+        bytes.replace(escaped, removed);
+    return bytes;
+}
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Tenfold::BatchSender", text);
@@ -484,7 +505,8 @@ void BatchSender::onReplyFinished(QNetworkReply *reply)
     m_scheduler->finish(flight.batch.load, at, reached);
     Batch batch = flight.batch;
     const bool aborted = error == QNetworkReply::OperationCanceledError;
-    const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QByteArray bytes =
+        withoutToken(reply->isOpen() ? reply->readAll() : QByteArray(), m_options.token);
     if (status > 0)
         m_run.reachedServer = true;
     record(batch.number).httpStatus = status;

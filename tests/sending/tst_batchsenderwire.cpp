@@ -3,6 +3,8 @@
 #include "rawserver.h"
 #include "sending/batchsender.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -73,6 +75,35 @@ private slots:
         QVERIFY(request.endsWith(
             R"({"data":{"actions":[{"method":"get","relative_path":"/users/me"}]}})"));
         QCOMPARE(sender.run().results.at(0).state, ActionState::Succeeded);
+    }
+
+    void anAnswerThatEchoesTheTokenIsCleanedOfIt()
+    {
+        // A debugging proxy or a hostile server may echo the request: what it answers is
+        // saved, kept in sessions and recorded in the history, so the token must not be in it.
+        const QString token = QStringLiteral("1/120034:echo-test-secret");
+        RawServer server;
+        server.answer = [&](int) {
+            const QByteArray echoed = "Bearer " + token.toUtf8();
+            QByteArray escaped = echoed;
+            escaped.replace("/", "\\/");
+            return httpAnswer(200, R"({"data":[{"status_code":200,"headers":{"x-echo":")" + echoed +
+                                       R"("},"body":{"data":{"authorization":")" + escaped +
+                                       R"("}}}]})");
+        };
+        BatchSender sender;
+        SendOptions options = optionsFor(server.baseUrl());
+        options.token = token;
+        QVERIFY(runToEnd(sender, sessionOf({QStringLiteral("GET")}), options));
+        const ActionResult &result = sender.run().results.at(0);
+        QCOMPARE(result.state, ActionState::Succeeded);
+        const QByteArray saved =
+            QJsonDocument(QJsonObject{{QStringLiteral("headers"), result.headers},
+                                      {QStringLiteral("body"), result.body}})
+                .toJson();
+        QVERIFY2(!saved.contains("echo-test-secret"), saved.constData());
+        QCOMPARE(result.headers.value(QStringLiteral("x-echo")).toString(),
+                 QStringLiteral("Bearer [token removed]"));
     }
 
     void neverLetsTheNetworkLayerResendAWrite()
