@@ -108,17 +108,24 @@ MainWindow::MainWindow(QWidget *parent)
     createCentralArea();
     m_history = HistoryPanel::addDockTo(this);
     m_history->setCurrentResults([this] { return m_results->toRun(); });
-    connect(
-        m_history, &HistoryPanel::openRequested, this,
-        [this](const SendRun &run, const QString &label) {
-            if (isSending())
-                return;
-            const int placed = m_results->loadRun(run);
-            statusBar()->showMessage(
-                tr("Showing %1 from %2").arg(countOf(placed, tr("result"), tr("results")), label),
-                8000);
-            showResultsPane(true);
-        });
+    connect(m_history, &HistoryPanel::openRequested, this,
+            [this](const SendRun &run, const QString &label) {
+                if (isSending())
+                    return;
+                // A run of this session as it is laid row for row, so edits since show as stale;
+                // any other run (another session, rows added or removed) only where an action
+                // is what was sent.
+                if (run.actions.size() == m_results->rowCount()) {
+                    const int placed = m_results->loadRun(run);
+                    statusBar()->showMessage(
+                        tr("Showing %1 from %2")
+                            .arg(countOf(placed, tr("result"), tr("results")), label),
+                        8000);
+                    showResultsPane(true);
+                    return;
+                }
+                showMatchedResults(run, label);
+            });
     connect(m_history, &HistoryPanel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     createMenus();
@@ -1491,18 +1498,23 @@ QString MainWindow::openResults(const QString &path)
             run.errorString());
         return run.errorString();
     }
-    const ResultsModel::Placement placement = m_results->matchRun(run.value());
-    const QString message = placement.text(QFileInfo(path).fileName());
+    showMatchedResults(run.value(), QFileInfo(path).fileName());
+    return {};
+}
+
+void MainWindow::showMatchedResults(const SendRun &run, const QString &source)
+{
+    const ResultsModel::Placement placement = m_results->matchRun(run);
+    const QString message = placement.text(source);
     showResultsPane(true);
     if (placement.unmatched > 0)
         MessageBox::warning(this, tr("Some results not shown"),
                             tr("Not every result in \u201c%1\u201d matches an action of this "
                                "session.")
-                                .arg(QFileInfo(path).fileName()),
+                                .arg(source),
                             message + u'.');
     else
         statusBar()->showMessage(message, 15000);
-    return {};
 }
 
 QString MainWindow::exportResults(const QString &path)

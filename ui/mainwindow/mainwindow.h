@@ -40,6 +40,7 @@ class SessionDocument;
 class ValidationCache;
 class WelcomePage;
 struct Session;
+struct SendRun;
 
 /// The composer: the action table with its detail editor and diagnostics below, cost and
 /// variables beside it, and the File/Edit/Run/Help commands. The horizontal splitter leaves room
@@ -146,6 +147,8 @@ private:
     void updateSendState();
     void updateTargetStatus();
     void showResultsPane(bool show);
+    /// Lays `run` on the rows whose action is what was sent, and says how many matched.
+    void showMatchedResults(const SendRun &run, const QString &source);
     void exportResultsWithDialog();
     void openResultsWithDialog();
 
