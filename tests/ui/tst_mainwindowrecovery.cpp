@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace Tenfold;
@@ -76,6 +77,38 @@ private slots:
         MessageBox::setNextAnswer(QMessageBox::Yes);
         QVERIFY(next.offerRecovery());
         QCOMPARE(next.document()->actions()->action(0).note, QStringLiteral("not saved yet"));
+    }
+
+    void theFirstEditOfAnyKindIsKeptInACopy()
+    {
+        // Inserting a row or changing the target as the first edit after opening a file is
+        // unsaved work like typing: a crash must not lose it.
+        const QString path = m_dir.filePath(QStringLiteral("first-edit.tenfold.json"));
+        QVERIFY(QFile::copy(TestSupport::sample("getting-started.tenfold.json"), path));
+        for (int kind = 0; kind < 2; ++kind) {
+            MainWindow window;
+            window.setTokenStore(std::make_unique<MemoryTokenStore>());
+            QVERIFY(window.openFile(path).isEmpty());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(!window.isAutosavePending());
+            if (kind == 0) {
+                auto *table = window.findChild<QTableView *>(QStringLiteral("actionTable"));
+                QVERIFY(table);
+                table->setFocus();
+                table->setCurrentIndex(table->model()->index(0, 2));
+                QTest::keyClick(table, Qt::Key_Insert);
+                QCOMPARE(window.document()->actions()->rowCount(), 9);
+            } else {
+                window.document()->setTarget(Target::parse(QStringLiteral("asana")).value());
+            }
+            QVERIFY(window.document()->isModified());
+            QVERIFY2(window.isAutosavePending(), kind == 0 ? "insert" : "target");
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(window.recoveryStore().sessionPath()), 30000);
+            window.recoveryStore().waitForBackgroundWork();
+            MessageBox::setNextAnswer(QMessageBox::Discard);
+            QVERIFY(window.close());
+        }
     }
 
     void aSecondWindowLeavesTheFirstOnesLiveCopyAlone()

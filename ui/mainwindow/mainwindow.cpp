@@ -209,7 +209,12 @@ MainWindow::MainWindow(QWidget *parent)
     // Connected after the first (empty) session, so that starting up keeps what a crashed run
     // left for offerRecovery().
     connect(m_document, &SessionDocument::modifiedChanged, this, [this](bool modified) {
-        if (!modified) {
+        if (modified) {
+            // The first edit after a load or save changes the content before the undo stack
+            // leaves its clean index, so contentChanged alone would miss it (an inserted row,
+            // a changed target).
+            m_autosave.start();
+        } else {
             m_autosave.stop();
             m_recovery.discard(); // what is on disk is what the user has: nothing to recover
         }

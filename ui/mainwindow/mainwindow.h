@@ -70,6 +70,8 @@ public:
     bool offerRecovery();
     /// Writes the recovery file now if there is unsaved work (the timer does this normally).
     void autosave();
+    /// True while an autosave is due (the recovery copy follows within a few seconds).
+    bool isAutosavePending() const { return m_autosave.isActive(); }
 
     SessionDocument *document() const { return m_document; }
     ValidationCache *validation() const { return m_validation; }
