@@ -60,9 +60,8 @@ QList<Diagnostic> cliVerdict(const QString &path)
     Result<LoadedInput> input = loadInput(path);
     if (!input)
         return {};
-    QList<Diagnostic> diagnostics = input->diagnostics;
-    diagnostics.append(validateSession(input->session, input->kind, EndpointCatalog::builtin()));
-    return diagnostics;
+    return combineDiagnostics(input->diagnostics, validateSession(input->session, input->kind,
+                                                                  EndpointCatalog::builtin()));
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -117,6 +116,9 @@ private slots:
             << QStringLiteral("enabled.type");
         QTest::newRow("method as a number")
             << QByteArray(R"({"method": 5, "relative_path": "/tasks/1401"})")
+            << QStringLiteral("method.type");
+        QTest::newRow("method and path malformed: one finding each")
+            << QByteArray(R"({"method": 5, "relative_path": ["x"]})")
             << QStringLiteral("method.type");
         QTest::newRow("path as an array")
             << QByteArray(R"({"method": "delete", "relative_path": ["/tasks/1401"]})")

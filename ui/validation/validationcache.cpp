@@ -132,9 +132,12 @@ void ValidationCache::checkRow(int row)
     const Action &action = m_actions->action(row);
     // What could not be read or parsed is reported whether or not the row is enabled, as
     // tenfold-cli validate reports every loader diagnostic.
+    // One finding per fault, as the CLI reports them: a method of 5 is "not a string", not also
+    // "missing".
     entry.diagnostics = m_actions->inputDiagnostics(row);
     if (action.enabled)
-        entry.diagnostics.append(
+        entry.diagnostics = combineDiagnostics(
+            entry.diagnostics,
             validateAction(action, row, m_variables->variables(), EndpointCatalog::builtin()));
     entry.worst = worstOf(entry.diagnostics);
     if (entry.stale)
