@@ -768,6 +768,8 @@ Result<QList<CurlRequest>> parseCurlCommands(const QString &text)
         return commands.error();
     QList<CurlRequest> requests;
     for (const ShellCommand &command : commands.value()) {
+        if (!command.problem.isEmpty())
+            return Error{command.problem, command.line, 0};
         const QString &program = command.words.constFirst().text;
         if (isHarmlessCommand(program))
             continue;
@@ -832,6 +834,10 @@ Result<CurlImport> readCurlImport(const QString &text)
     bool sawCurl = false;
     std::optional<QUrl> root;
     for (const ShellCommand &command : commands.value()) {
+        if (!command.problem.isEmpty()) {
+            import.problems.append({command.line, command.problem});
+            continue;
+        }
         const QString &program = command.words.constFirst().text;
         if (isHarmlessCommand(program))
             continue;

@@ -33,13 +33,15 @@ public:
             } else if (c == u'#' && !m_inWord) {
                 while (m_pos < m_text.size() && m_text.at(m_pos) != u'\n')
                     ++m_pos;
+            } else if (c == u'&' && peek(1) != u'&') {
+                // Most often an unquoted URL with a query string: the shell would cut it there.
+                refuseRestOfLine(tr("a background command (&) is not a curl command; if the & "
+                                    "belongs to the URL, put the URL in quotes"));
             } else if (c == u';' || c == u'|' || c == u'&') {
-                if (c == u'&' && peek(1) != u'&')
-                    return fail(tr("a background command (&) is not a curl command"));
                 endCommand();
                 m_pos += (peek(1) == c) ? 2 : 1;
             } else if (c == u'<' || c == u'>') {
-                return fail(tr("redirections (< and >) cannot be imported; remove them"));
+                refuseRestOfLine(tr("redirections (< and >) cannot be imported; remove them"));
             } else if (c == u'\\') {
                 startWord();
                 if (peek(1) == u'\n' || (peek(1) == u'\r' && peek(2) == u'\n')) {
@@ -91,6 +93,19 @@ private:
 
     Error fail(const QString &message) const { return Error{message, m_line, 0}; }
 
+    /// The command cannot be imported as it stands: it keeps `problem`, and the rest of its
+    /// line is passed over, so the commands on the next lines are still read.
+    void refuseRestOfLine(const QString &problem)
+    {
+        endWord();
+        if (m_current.problem.isEmpty())
+            m_current.problem = problem;
+        if (m_current.words.isEmpty())
+            m_current.line = m_line;
+        while (m_pos < m_text.size() && m_text.at(m_pos) != u'\n')
+            ++m_pos;
+    }
+
     void startWord()
     {
         if (!m_inWord) {
@@ -113,7 +128,7 @@ private:
     void endCommand()
     {
         endWord();
-        if (!m_current.words.isEmpty())
+        if (!m_current.words.isEmpty() || !m_current.problem.isEmpty())
             m_commands.append(m_current);
         m_current = ShellCommand{};
     }

@@ -373,6 +373,28 @@ private slots:
                  qPrintable(run.err));
     }
 
+    void importCurlGoesOnAfterAnUnquotedAmpersand()
+    {
+        // The usual shape of a copied URL with a query string: the shell would background the
+        // command at "&". That command is reported, and the others are still read.
+        const QByteArray text = "curl https://app.asana.com/api/1.0/users/me?a=1&b=2\n"
+                                "wget http://x\n"
+                                "curl https://app.asana.com/api/1.0/workspaces\n";
+        const QString path = writeFile(QStringLiteral("amp.sh"), text);
+        Run run = runCli({QStringLiteral("import-curl"), QStringLiteral("--skip-bad"), path});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(path + QStringLiteral(":1: warning: left out: ")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("put the URL in quotes")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(path + QStringLiteral(":2: warning: left out: ")),
+                 qPrintable(run.err));
+        const QJsonArray actions =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()[QLatin1String("actions")].toArray();
+        QCOMPARE(actions.size(), 1);
+        QCOMPARE(actions.at(0)[QLatin1String("relative_path")].toString(),
+                 QStringLiteral("/workspaces"));
+    }
+
     void importCurlKeepsTheTarget()
     {
         const QByteArray text = "curl http://127.0.0.1:4567/api/1.0/users/me\n";

@@ -84,9 +84,24 @@ private slots:
         QVERIFY(open.errorString().contains(QLatin1String("single quote")));
         QVERIFY(!splitShellCommands(QStringLiteral("curl \"abc")).ok());
         QVERIFY(!splitShellCommands(QStringLiteral("curl $'abc")).ok());
-        Result<QList<ShellCommand>> redirect = splitShellCommands(QStringLiteral("curl x > out"));
-        QVERIFY(!redirect.ok());
-        QVERIFY(redirect.errorString().contains(QLatin1String("redirection")));
+    }
+
+    void aCommandThatCannotBeImportedLeavesTheOthersReadable()
+    {
+        // An unquoted URL with a query string is backgrounded by the shell at its "&"; a
+        // redirection is refused: each marks its own command, and the next lines still count.
+        Result<QList<ShellCommand>> commands = splitShellCommands(
+            QStringLiteral("curl https://x/api/1.0/users/me?a=1&b=2\ncurl x > out\n"
+                           "curl https://x/api/1.0/workspaces\n"));
+        QVERIFY(commands.ok());
+        QCOMPARE(commands->size(), 3);
+        QVERIFY(commands->at(0).problem.contains(QLatin1String("background")));
+        QCOMPARE(commands->at(0).line, 1);
+        QVERIFY(commands->at(1).problem.contains(QLatin1String("redirection")));
+        QCOMPARE(commands->at(1).line, 2);
+        QVERIFY(commands->at(2).problem.isEmpty());
+        QCOMPARE(commands->at(2).line, 3);
+        QCOMPARE(commands->at(2).words.size(), 2);
     }
 };
 
