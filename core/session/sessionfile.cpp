@@ -304,6 +304,11 @@ Result<LoadedInput> readSession(const QJsonObject &root)
         const std::optional<QString> variableValue = jsonScalarText(object.value(ValueKey));
         if (!variableValue) {
             const QJsonValue given = object.value(ValueKey);
+            if (given.isDouble()) {
+                return Error{tr("the session's variable \"%1\" has a number with more digits "
+                                "than can be read exactly; write it in quotes, as a string")
+                                 .arg(variableName)};
+            }
             return Error{
                 tr("the session's variable \"%1\" has %2: give its value as a string, "
                    "a number or true/false")

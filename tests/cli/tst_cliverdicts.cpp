@@ -156,6 +156,12 @@ private slots:
                               << QStringLiteral("\"proj\" has null as its value");
         QTest::newRow("missing") << J("{'name':'proj'}")
                                  << QStringLiteral("\"proj\" has no \"value\"");
+        QTest::newRow("beyond 64 bits")
+            << J("{'name':'proj','value':18446744073709551617}")
+            << QStringLiteral("\"proj\" has a number with more digits than can be read exactly");
+        QTest::newRow("beyond 64 bits, in e-notation")
+            << J("{'name':'proj','value':12345678901234567890123}")
+            << QStringLiteral("write it in quotes, as a string");
         QTest::newRow("name not a string")
             << J("{'name':7,'value':'1'}") << QStringLiteral("invalid name a number");
     }
