@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-#include <cmath>
 #include <optional>
 
 namespace Tenfold {
@@ -71,12 +70,7 @@ std::optional<QString> jsonScalarText(const QJsonValue &value)
         const QCborValue number = QCborValue::fromJsonValue(value);
         if (number.isInteger())
             return QString::number(number.toInteger());
-        // A whole number past 2^53 that did not fit 64 bits was rounded when it was read
-        // (18446744073709551617 reads 18446744073709552000): its digits are gone.
-        const double d = value.toDouble();
-        if (std::abs(d) >= 9007199254740992.0 && std::trunc(d) == d)
-            return std::nullopt;
-        return QString::number(d, 'g', QLocale::FloatingPointShortest);
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     }
     default:
         return std::nullopt;

@@ -29,8 +29,7 @@ struct UndefinedVariable
 
 /// A JSON string, number or boolean as text: whole numbers with every digit ("1201", as Qt keeps
 /// them as 64-bit integers), other numbers in their shortest exact form, booleans as true/false.
-/// Nothing for null, arrays and objects, which have no one text form, and for whole numbers
-/// too long to have been read exactly. Variable values and query
+/// Nothing for null, arrays and objects, which have no one text form. Variable values and query
 /// parameters read JSON this way, so a number is never turned into an empty string.
 std::optional<QString> jsonScalarText(const QJsonValue &value);
 

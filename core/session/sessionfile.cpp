@@ -2,6 +2,7 @@
 
 #include "actionarrayscan.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -17,6 +18,16 @@
 namespace Tenfold {
 
 namespace {
+
+/// A whole number past 2^53 that did not fit 64 bits was rounded when it was read
+/// (18446744073709551617 reads 18446744073709552000): as a variable's value its digits are gone.
+bool wasRounded(const QJsonValue &value)
+{
+    if (!value.isDouble() || QCborValue::fromJsonValue(value).isInteger())
+        return false;
+    const double d = value.toDouble();
+    return std::abs(d) >= 9007199254740992.0 && std::trunc(d) == d;
+}
 
 QString tr(const char *text)
 {
@@ -301,9 +312,10 @@ Result<LoadedInput> readSession(const QJsonObject &root)
         }
         // Numbers and booleans are taken as their text ({{proj}} = 1201 reads "1201"); a value
         // with no one text form is refused rather than substituted as an empty string.
-        const std::optional<QString> variableValue = jsonScalarText(object.value(ValueKey));
+        const QJsonValue given = object.value(ValueKey);
+        const std::optional<QString> variableValue =
+            wasRounded(given) ? std::nullopt : jsonScalarText(given);
         if (!variableValue) {
-            const QJsonValue given = object.value(ValueKey);
             if (given.isDouble()) {
                 return Error{tr("the session's variable \"%1\" has a number with more digits "
                                 "than can be read exactly; write it in quotes, as a string")
