@@ -1,4 +1,6 @@
 // tenfold-cli as a QA script uses it: a real process, its exit codes and what it prints.
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,29 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace CliTest;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(TENFOLD_CLI_PATH), arguments);
-    if (!process.waitForStarted())
-        qFatal("cannot start tenfold-cli");
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qFatal("tenfold-cli did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 QString sample(const char *name)
 {
@@ -45,12 +27,6 @@ QByteArray actionsJson(int count)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-// Test JSON is written with single quotes for readability; moc cannot read raw string literals.
-QByteArray J(const char *singleQuoted)
-{
-    return QByteArray(singleQuoted).replace('\'', '"');
-}
-
 } // namespace
 
 class TestCli : public QObject
@@ -62,11 +38,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write test file");
-        file.write(content);
-        return file.fileName();
+        return CliTest::writeFile(m_dir, name, content);
     }
 
 private slots:

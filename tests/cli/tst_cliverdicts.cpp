@@ -1,5 +1,7 @@
 // tenfold-cli giving one clear verdict per input, run as a QA script runs it: real processes,
 // exit codes and what they print (variables, exports, batch bodies, imports, send output).
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,33 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace CliTest;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments, const QByteArray &input = {},
-           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-           const QString &program = QStringLiteral(TENFOLD_CLI_PATH),
-           const QStringList &programArguments = {})
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, programArguments.isEmpty() ? arguments : programArguments);
-    if (!process.waitForStarted())
-        qFatal("cannot start tenfold-cli");
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000))
-        qFatal("tenfold-cli did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 QProcessEnvironment environmentWithout(const QString &name)
 {
@@ -49,12 +27,6 @@ QProcessEnvironment environmentWith(const QString &name, const QString &value)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(name, value);
     return environment;
-}
-
-// Test JSON is written with single quotes for readability; moc cannot read raw string literals.
-QByteArray J(const char *singleQuoted)
-{
-    return QByteArray(singleQuoted).replace('\'', '"');
 }
 
 QByteArray batchBodyOf(int count)
@@ -111,11 +83,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write test file");
-        file.write(content);
-        return file.fileName();
+        return CliTest::writeFile(m_dir, name, content);
     }
 
 private slots:
